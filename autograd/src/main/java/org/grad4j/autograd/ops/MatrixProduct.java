@@ -1,0 +1,50 @@
+package org.grad4j.autograd.ops;
+
+import org.grad4j.autograd.Function;
+import org.grad4j.autograd.Variable;
+import org.grad4j.core.MatMul;
+import org.grad4j.core.Tensor;
+
+/**
+ * {@code op(a) · op(b)} for matrices, where {@code op} transposes when its flag is set. The flags
+ * let the backward products read their operands in place instead of transposing copies.
+ */
+public final class MatrixProduct extends Function {
+  private final boolean transA;
+  private final boolean transB;
+
+  public MatrixProduct(boolean transA, boolean transB) {
+    this.transA = transA;
+    this.transB = transB;
+  }
+
+  @Override
+  protected Tensor forward(Tensor... in) {
+    return MatMul.multiply(in[0], transA, in[1], transB);
+  }
+
+  /**
+   * With {@code Y = op(A)·op(B)}: {@code dop(A) = dY·op(B)ᵀ} and {@code dop(B) = op(A)ᵀ·dY}; a
+   * transposed operand takes the transpose of that, which swaps the factors.
+   */
+  @Override
+  protected Variable[] backward(Variable gy) {
+    Variable a = input(0);
+    Variable b = input(1);
+    Variable ga = null;
+    Variable gb = null;
+    if (needsInputGrad(0)) {
+      ga =
+          transA
+              ? new MatrixProduct(transB, true).apply(b, gy)
+              : new MatrixProduct(false, !transB).apply(gy, b);
+    }
+    if (needsInputGrad(1)) {
+      gb =
+          transB
+              ? new MatrixProduct(true, transA).apply(gy, a)
+              : new MatrixProduct(!transA, false).apply(a, gy);
+    }
+    return new Variable[] {ga, gb};
+  }
+}

@@ -1,0 +1,22 @@
+package org.grad4j.autograd.ops;
+
+import org.grad4j.autograd.F;
+import org.grad4j.autograd.Function;
+import org.grad4j.autograd.Variable;
+import org.grad4j.core.Tensor;
+
+/** {@code a - b} with NumPy broadcasting. */
+public final class Sub extends Function {
+  @Override
+  protected Tensor forward(Tensor... in) {
+    return in[0].sub(in[1]);
+  }
+
+  @Override
+  protected Variable[] backward(Variable gy) {
+    return new Variable[] {
+      needsInputGrad(0) ? F.sumTo(gy, input(0).shape()) : null,
+      needsInputGrad(1) ? F.sumTo(F.neg(gy), input(1).shape()) : null
+    };
+  }
+}

@@ -1,0 +1,113 @@
+package org.grad4j.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+
+/**
+ * {@code im2col} and its adjoint {@code col2im}, the data movement that turns a convolution into
+ * one matrix product.
+ *
+ * <p>For an input of shape {@code (B, C, H, W)} the column matrix has shape {@code (C*kh*kw,
+ * B*Ho*Wo)}: row {@code (c*kh + i)*kw + j} holds, for every output position {@code (b, oh, ow)},
+ * the input pixel under kernel tap {@code (i, j)} of channel {@code c}, or 0 where the tap falls in
+ * the padding. This is the seed notebook's layout, and it matches a weight of shape {@code (Cout,
+ * C, kh, kw)} viewed as a {@code (Cout, C*kh*kw)} matrix, so {@code W · cols} is the convolution.
+ *
+ * <p>{@code col2im} sums each column entry back onto the pixel it was read from; it is the exact
+ * adjoint: {@code <im2col(x), c> == <x, col2im(c)>}.
+ */
+public final class Im2Col {
+  private Im2Col() {}
+
+  /** The column matrix of {@code x} (rank 4, NCHW) for {@code geometry}. */
+  public static Tensor im2col(Tensor x, ConvGeometry geometry) {
+    checkArgument(
+        x.rank() == 4, "im2col: expected an input of rank 4 (N,C,H,W), got %s", x.shape());
+    Shape colShape = columnShape(x.shape(), geometry);
+    double[] cols = new double[colShape.size()];
+    transfer(x.data, x.shape(), geometry, cols, true);
+    return new Tensor(colShape, cols);
+  }
+
+  /**
+   * Sums a column matrix back into an image of shape {@code inputShape}: the adjoint of {@link
+   * #im2col}.
+   */
+  public static Tensor col2im(Tensor cols, Shape inputShape, ConvGeometry geometry) {
+    checkArgument(
+        inputShape.rank() == 4,
+        "col2im: expected an image shape of rank 4 (N,C,H,W), got %s",
+        inputShape);
+    Shape expected = columnShape(inputShape, geometry);
+    checkArgument(
+        cols.shape().equals(expected),
+        "col2im: columns of shape %s do not match image %s with %s (expected %s)",
+        cols.shape(),
+        inputShape,
+        geometry,
+        expected);
+    double[] image = new double[inputShape.size()];
+    transfer(image, inputShape, geometry, cols.data, false);
+    return new Tensor(inputShape, image);
+  }
+
+  /** The shape {@code (C*kh*kw, B*Ho*Wo)} of the column matrix for an image of {@code shape}. */
+  public static Shape columnShape(Shape shape, ConvGeometry g) {
+    int rows = shape.dim(1) * g.kernelArea();
+    int cols = shape.dim(0) * g.outputHeight(shape.dim(2)) * g.outputWidth(shape.dim(3));
+    return Shape.of(rows, cols);
+  }
+
+  /**
+   * Copies image pixels into columns ({@code toCols}) or adds columns back onto the pixels. Both
+   * directions walk the same index pairs, which is what makes them adjoint.
+   */
+  private static void transfer(
+      double[] image, Shape shape, ConvGeometry g, double[] cols, boolean toCols) {
+    int batch = shape.dim(0);
+    int channels = shape.dim(1);
+    int h = shape.dim(2);
+    int w = shape.dim(3);
+    int outH = g.outputHeight(h);
+    int outW = g.outputWidth(w);
+    int n = batch * outH * outW;
+    for (int c = 0; c < channels; c++) {
+      for (int i = 0; i < g.kernelH(); i++) {
+        for (int j = 0; j < g.kernelW(); j++) {
+          int row = (c * g.kernelH() + i) * g.kernelW() + j;
+          int colShift = j * g.dilationW() - g.padW();
+          // Output columns whose tap lands inside the image: 0 <= ow*stride + colShift < w.
+          int owLo =
+              Math.min(outW, Math.max(0, Math.floorDiv(-colShift + g.strideW() - 1, g.strideW())));
+          int owHi =
+              Math.max(owLo, Math.min(outW, Math.floorDiv(w - 1 - colShift, g.strideW()) + 1));
+          for (int b = 0; b < batch; b++) {
+            for (int oh = 0; oh < outH; oh++) {
+              int ih = oh * g.strideH() - g.padH() + i * g.dilationH();
+              int colBase = row * n + (b * outH + oh) * outW;
+              if (ih < 0 || ih >= h) {
+                if (toCols) {
+                  Arrays.fill(cols, colBase, colBase + outW, 0.0);
+                }
+                continue;
+              }
+              int pixelBase = ((b * channels + c) * h + ih) * w + colShift;
+              if (toCols) {
+                Arrays.fill(cols, colBase, colBase + owLo, 0.0);
+                for (int ow = owLo; ow < owHi; ow++) {
+                  cols[colBase + ow] = image[pixelBase + ow * g.strideW()];
+                }
+                Arrays.fill(cols, colBase + owHi, colBase + outW, 0.0);
+              } else {
+                for (int ow = owLo; ow < owHi; ow++) {
+                  image[pixelBase + ow * g.strideW()] += cols[colBase + ow];
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

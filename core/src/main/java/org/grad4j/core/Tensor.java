@@ -1,0 +1,478 @@
+package org.grad4j.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.random.RandomGenerator;
+
+/**
+ * An n-dimensional array of float64 values, row-major and contiguous.
+ *
+ * <p>Operations return new tensors and never modify their operands. The few methods that do change
+ * a tensor (for optimizers) end in {@code InPlace}. {@link #reshape} shares storage with its
+ * source, like a PyTorch view; every other operation allocates its result.
+ */
+public final class Tensor {
+  final double[] data;
+  private final Shape shape;
+
+  Tensor(Shape shape, double[] data) {
+    this.shape = shape;
+    this.data = data;
+  }
+
+  // ---------------------------------------------------------------- factories
+
+  /** A tensor of zeros. */
+  public static Tensor zeros(int... dims) {
+    return zeros(Shape.of(dims));
+  }
+
+  /** A tensor of zeros. */
+  public static Tensor zeros(Shape shape) {
+    return new Tensor(shape, new double[shape.size()]);
+  }
+
+  /** A tensor of ones. */
+  public static Tensor ones(int... dims) {
+    return full(1.0, dims);
+  }
+
+  /** A tensor of ones. */
+  public static Tensor ones(Shape shape) {
+    return full(1.0, shape);
+  }
+
+  /** A tensor with every element equal to {@code value}. */
+  public static Tensor full(double value, int... dims) {
+    return full(value, Shape.of(dims));
+  }
+
+  /** A tensor with every element equal to {@code value}. */
+  public static Tensor full(double value, Shape shape) {
+    double[] data = new double[shape.size()];
+    Arrays.fill(data, value);
+    return new Tensor(shape, data);
+  }
+
+  /** A rank-0 tensor holding one value. */
+  public static Tensor scalar(double value) {
+    return new Tensor(Shape.scalar(), new double[] {value});
+  }
+
+  /** {@code 0, 1, ..., n-1} as a rank-1 tensor; reshape it for other shapes. */
+  public static Tensor arange(int n) {
+    checkArgument(n >= 0, "arange: length must be at least 0, got %s", n);
+    double[] data = new double[n];
+    for (int i = 0; i < n; i++) {
+      data[i] = i;
+    }
+    return new Tensor(Shape.of(n), data);
+  }
+
+  /** A tensor of the given shape holding a copy of {@code values} in row-major order. */
+  public static Tensor of(double[] values, int... dims) {
+    Shape shape = Shape.of(dims);
+    checkArgument(
+        values.length == shape.size(),
+        "Tensor.of: %s values cannot fill shape %s of %s elements",
+        values.length,
+        shape,
+        shape.size());
+    return new Tensor(shape, values.clone());
+  }
+
+  /** Independent standard normal samples drawn from {@code rng}. */
+  public static Tensor randn(RandomGenerator rng, int... dims) {
+    Shape shape = Shape.of(dims);
+    double[] data = new double[shape.size()];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = rng.nextGaussian();
+    }
+    return new Tensor(shape, data);
+  }
+
+  /** Independent samples uniform on {@code [0, 1)} drawn from {@code rng}. */
+  public static Tensor rand(RandomGenerator rng, int... dims) {
+    return uniform(rng, 0.0, 1.0, dims);
+  }
+
+  /** Independent samples uniform on {@code [low, high)} drawn from {@code rng}. */
+  public static Tensor uniform(RandomGenerator rng, double low, double high, int... dims) {
+    checkArgument(low < high, "uniform: low %s must be below high %s", low, high);
+    Shape shape = Shape.of(dims);
+    double[] data = new double[shape.size()];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = low + (high - low) * rng.nextDouble();
+    }
+    return new Tensor(shape, data);
+  }
+
+  // ---------------------------------------------------------------- access
+
+  public Shape shape() {
+    return shape;
+  }
+
+  public int rank() {
+    return shape.rank();
+  }
+
+  /** Number of elements. */
+  public int size() {
+    return shape.size();
+  }
+
+  /** The element at the given index, one coordinate per axis. */
+  public double get(int... index) {
+    return data[flatIndex(index)];
+  }
+
+  /** The value of a one-element tensor. */
+  public double item() {
+    checkArgument(size() == 1, "item: tensor of shape %s has %s elements, not 1", shape, size());
+    return data[0];
+  }
+
+  /** A copy of the values in row-major order. */
+  public double[] toArray() {
+    return data.clone();
+  }
+
+  private int flatIndex(int[] index) {
+    checkArgument(
+        index.length == rank(),
+        "get: index %s has %s coordinates but shape %s has rank %s",
+        Arrays.toString(index),
+        index.length,
+        shape,
+        rank());
+    int flat = 0;
+    for (int axis = 0; axis < index.length; axis++) {
+      int d = shape.dim(axis);
+      checkArgument(
+          index[axis] >= 0 && index[axis] < d,
+          "get: index %s is out of bounds for shape %s",
+          Arrays.toString(index),
+          shape);
+      flat = flat * d + index[axis];
+    }
+    return flat;
+  }
+
+  // ---------------------------------------------------------------- shapes
+
+  /**
+   * The same values in a new shape; one dimension may be -1 and is then inferred. Shares storage.
+   */
+  public Tensor reshape(int... dims) {
+    return reshape(inferShape("reshape", dims));
+  }
+
+  /** The same values in a new shape of equal size. Shares storage. */
+  public Tensor reshape(Shape newShape) {
+    checkArgument(
+        newShape.size() == size(),
+        "reshape: cannot reshape %s (%s elements) to %s (%s elements)",
+        shape,
+        size(),
+        newShape,
+        newShape.size());
+    return new Tensor(newShape, data);
+  }
+
+  private Shape inferShape(String op, int[] dims) {
+    int inferred = -1;
+    int known = 1;
+    for (int i = 0; i < dims.length; i++) {
+      if (dims[i] == -1) {
+        checkArgument(
+            inferred < 0, "%s: only one dimension may be -1, got %s", op, Arrays.toString(dims));
+        inferred = i;
+      } else {
+        checkArgument(dims[i] >= 0, "%s: invalid dimension in %s", op, Arrays.toString(dims));
+        known *= dims[i];
+      }
+    }
+    if (inferred < 0) {
+      return Shape.of(dims);
+    }
+    checkArgument(
+        known > 0 && size() % known == 0,
+        "%s: cannot reshape %s (%s elements) to %s",
+        op,
+        shape,
+        size(),
+        Arrays.toString(dims));
+    int[] out = dims.clone();
+    out[inferred] = size() / known;
+    return Shape.of(out);
+  }
+
+  /**
+   * The axes reordered: result axis {@code i} is this tensor's axis {@code order[i]}. The result is
+   * a new contiguous tensor.
+   */
+  public Tensor permute(int... order) {
+    checkArgument(
+        order.length == rank(),
+        "permute: order %s has %s axes but shape %s has rank %s",
+        Arrays.toString(order),
+        order.length,
+        shape,
+        rank());
+    boolean[] seen = new boolean[rank()];
+    int[] outDims = new int[rank()];
+    int[] inStrides = shape.strides();
+    int[] readStrides = new int[rank()];
+    for (int i = 0; i < order.length; i++) {
+      int axis = shape.normalizeAxis(order[i], "permute");
+      checkArgument(!seen[axis], "permute: axis %s repeated in %s", axis, Arrays.toString(order));
+      seen[axis] = true;
+      outDims[i] = shape.dim(axis);
+      readStrides[i] = inStrides[axis];
+    }
+    double[] out = new double[size()];
+    StridedCursor cursor = new StridedCursor(outDims, readStrides);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data[cursor.offset(0)];
+      cursor.next();
+    }
+    return new Tensor(Shape.of(outDims), out);
+  }
+
+  /** Swaps two axes (a new contiguous tensor). */
+  public Tensor transpose(int axis0, int axis1) {
+    int[] order = new int[rank()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    int a = shape.normalizeAxis(axis0, "transpose");
+    int b = shape.normalizeAxis(axis1, "transpose");
+    order[a] = b;
+    order[b] = a;
+    return permute(order);
+  }
+
+  /** The transpose of a matrix. */
+  public Tensor transpose() {
+    checkArgument(rank() == 2, "transpose: expected a matrix, got shape %s", shape);
+    return transpose(0, 1);
+  }
+
+  /** This tensor repeated along broadcast axes to {@code target}, by NumPy's rules. */
+  public Tensor broadcastTo(Shape target) {
+    checkArgument(
+        shape.broadcastsTo(target),
+        "broadcastTo: shape %s cannot be broadcast to %s",
+        shape,
+        target);
+    if (shape.equals(target)) {
+      return this;
+    }
+    double[] out = new double[target.size()];
+    StridedCursor cursor =
+        new StridedCursor(target.dims(), StridedCursor.broadcastStrides(shape, target));
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data[cursor.offset(0)];
+      cursor.next();
+    }
+    return new Tensor(target, out);
+  }
+
+  /**
+   * Sums this tensor down to {@code target}, undoing a broadcast of {@code target} to this shape:
+   * leading axes are summed away, and axes where {@code target} has 1 are summed with keepdim.
+   */
+  public Tensor sumTo(Shape target) {
+    checkArgument(
+        target.broadcastsTo(shape), "sumTo: shape %s cannot be summed to %s", shape, target);
+    if (shape.equals(target)) {
+      return this;
+    }
+    double[] out = new double[target.size()];
+    StridedCursor cursor =
+        new StridedCursor(shape.dims(), StridedCursor.broadcastStrides(target, shape));
+    for (double v : data) {
+      out[cursor.offset(0)] += v;
+      cursor.next();
+    }
+    return new Tensor(target, out);
+  }
+
+  // ---------------------------------------------------------------- elementwise
+
+  /** {@code f} applied to every element. */
+  public Tensor map(DoubleUnaryOperator f) {
+    double[] out = new double[data.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = f.applyAsDouble(data[i]);
+    }
+    return new Tensor(shape, out);
+  }
+
+  /**
+   * {@code f} applied to each pair of elements after broadcasting both operands to a common shape.
+   *
+   * @param op the name of the calling op, for the error message
+   */
+  public Tensor zip(Tensor other, DoubleBinaryOperator f, String op) {
+    Shape outShape = Shape.broadcast(shape, other.shape, op);
+    double[] a = data;
+    double[] b = other.data;
+    double[] out = new double[outShape.size()];
+    if (shape.equals(other.shape)) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = f.applyAsDouble(a[i], b[i]);
+      }
+    } else if (other.size() == 1) {
+      double s = b[0];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = f.applyAsDouble(a[i], s);
+      }
+    } else {
+      StridedCursor cursor =
+          new StridedCursor(
+              outShape.dims(),
+              StridedCursor.broadcastStrides(shape, outShape),
+              StridedCursor.broadcastStrides(other.shape, outShape));
+      for (int i = 0; i < out.length; i++) {
+        out[i] = f.applyAsDouble(a[cursor.offset(0)], b[cursor.offset(1)]);
+        cursor.next();
+      }
+    }
+    return new Tensor(outShape, out);
+  }
+
+  public Tensor add(Tensor other) {
+    return zip(other, Double::sum, "add");
+  }
+
+  public Tensor sub(Tensor other) {
+    return zip(other, (x, y) -> x - y, "sub");
+  }
+
+  public Tensor mul(Tensor other) {
+    return zip(other, (x, y) -> x * y, "mul");
+  }
+
+  public Tensor div(Tensor other) {
+    return zip(other, (x, y) -> x / y, "div");
+  }
+
+  public Tensor add(double s) {
+    return map(x -> x + s);
+  }
+
+  public Tensor mul(double s) {
+    return map(x -> x * s);
+  }
+
+  public Tensor neg() {
+    return map(x -> -x);
+  }
+
+  // ---------------------------------------------------------------- reductions
+
+  /** The sum of all elements, as a rank-0 tensor. */
+  public Tensor sum() {
+    double s = 0;
+    for (double v : data) {
+      s += v;
+    }
+    return scalar(s);
+  }
+
+  /** Sums over {@code axes} (all axes when none are given). */
+  public Tensor sum(boolean keepDim, int... axes) {
+    return reduce("sum", 0.0, Double::sum, keepDim, axes);
+  }
+
+  /** The mean over {@code axes} (all axes when none are given). */
+  public Tensor mean(boolean keepDim, int... axes) {
+    Tensor sum = sum(keepDim, axes);
+    return sum.mul(1.0 / (size() / Math.max(1, sum.size())));
+  }
+
+  /** The maximum over {@code axes} (all axes when none are given). */
+  public Tensor max(boolean keepDim, int... axes) {
+    checkArgument(size() > 0, "max: tensor of shape %s is empty", shape);
+    return reduce("max", Double.NEGATIVE_INFINITY, Math::max, keepDim, axes);
+  }
+
+  /** The shape left after reducing {@code axes} (all axes when none are given). */
+  public Shape reducedShape(String op, boolean keepDim, int... axes) {
+    boolean[] reduced = reducedAxes(op, axes);
+    int[] dims = new int[rank()];
+    int kept = 0;
+    for (int axis = 0; axis < rank(); axis++) {
+      if (!reduced[axis]) {
+        dims[kept++] = shape.dim(axis);
+      } else if (keepDim) {
+        dims[kept++] = 1;
+      }
+    }
+    return Shape.of(Arrays.copyOf(dims, kept));
+  }
+
+  private boolean[] reducedAxes(String op, int[] axes) {
+    boolean[] reduced = new boolean[rank()];
+    if (axes.length == 0) {
+      Arrays.fill(reduced, true);
+    }
+    for (int axis : axes) {
+      int a = shape.normalizeAxis(axis, op);
+      checkArgument(!reduced[a], "%s: axis %s repeated in %s", op, a, Arrays.toString(axes));
+      reduced[a] = true;
+    }
+    return reduced;
+  }
+
+  private Tensor reduce(
+      String op, double identity, DoubleBinaryOperator combine, boolean keepDim, int[] axes) {
+    Shape kept = reducedShape(op, true, axes);
+    double[] out = new double[kept.size()];
+    Arrays.fill(out, identity);
+    StridedCursor cursor =
+        new StridedCursor(shape.dims(), StridedCursor.broadcastStrides(kept, shape));
+    for (double v : data) {
+      int o = cursor.offset(0);
+      out[o] = combine.applyAsDouble(out[o], v);
+      cursor.next();
+    }
+    return new Tensor(keepDim ? kept : reducedShape(op, false, axes), out);
+  }
+
+  // ---------------------------------------------------------------- linear algebra
+
+  /** The matrix product of two matrices, through the {@link MatMul} gateway. */
+  public Tensor matmul(Tensor other) {
+    return MatMul.multiply(this, false, other, false);
+  }
+
+  // ---------------------------------------------------------------- comparison and text
+
+  /**
+   * Whether both tensors have the same shape and every pair of elements satisfies {@code |a - b| <=
+   * atol + rtol * |b|}, as NumPy's {@code allclose}.
+   */
+  public boolean allClose(Tensor other, double rtol, double atol) {
+    if (!shape.equals(other.shape)) {
+      return false;
+    }
+    for (int i = 0; i < data.length; i++) {
+      if (!(Math.abs(data[i] - other.data[i]) <= atol + rtol * Math.abs(other.data[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** NumPy-like nested-bracket text of the values. */
+  @Override
+  public String toString() {
+    return TensorFormat.format(this);
+  }
+}
