@@ -25,8 +25,10 @@ public final class Im2Col {
     checkArgument(
         x.rank() == 4, "im2col: expected an input of rank 4 (N,C,H,W), got %s", x.shape());
     Shape colShape = columnShape(x.shape(), geometry);
+    long start = System.nanoTime();
     double[] cols = new double[colShape.size()];
     transfer(x.data, x.shape(), geometry, cols, true);
+    KernelTimer.add(KernelTimer.Kernel.IM2COL, start);
     return new Tensor(colShape, cols);
   }
 
@@ -47,8 +49,10 @@ public final class Im2Col {
         inputShape,
         geometry,
         expected);
+    long start = System.nanoTime();
     double[] image = new double[inputShape.size()];
     transfer(image, inputShape, geometry, cols.data, false);
+    KernelTimer.add(KernelTimer.Kernel.COL2IM, start);
     return new Tensor(inputShape, image);
   }
 

@@ -44,11 +44,13 @@ public final class MatMul {
         transB ? "ᵀ" : "",
         innerA,
         innerB);
+    long start = System.nanoTime();
     double[] out = new double[m * n];
     if (innerA > 0) {
       multiply(
           wrap(a), transA, wrap(b), transB, DMatrixRMaj.wrap(m, n, out), (long) m * n * innerA);
     }
+    KernelTimer.add(KernelTimer.Kernel.MATMUL, start);
     return new Tensor(Shape.of(m, n), out);
   }
 

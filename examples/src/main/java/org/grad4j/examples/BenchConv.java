@@ -1,0 +1,109 @@
+package org.grad4j.examples;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.grad4j.autograd.F;
+import org.grad4j.autograd.Variable;
+import org.grad4j.core.KernelTimer;
+import org.grad4j.core.KernelTimer.Kernel;
+import org.grad4j.core.Rng;
+import org.grad4j.core.Tensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Times conv2d forward and backward on the peer shapes: median milliseconds, GFLOP/s, and the share
+ * of time in matrix products, im2col/col2im and everything else.
+ */
+@Command(
+    name = "conv",
+    mixinStandardHelpOptions = true,
+    description = "Time conv2d forward and backward on the peer shapes S0-S5.")
+final class BenchConv implements Callable<Integer> {
+  @Option(
+      names = "--shapes",
+      split = ",",
+      defaultValue = "S0,S1,S2,S3,S4,S5",
+      description = "Shapes to run (default: ${DEFAULT-VALUE}).")
+  List<String> shapes;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "7",
+      description = "Timed runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "3",
+      description = "Warm-up runs (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Override
+  public Integer call() {
+    System.out.printf(
+        "%-4s %-26s %9s %9s %9s %9s %7s %7s %7s%n",
+        "",
+        "(B,Cin,H,W,Cout,k,s,p)",
+        "fwd ms",
+        "bwd ms",
+        "fwd GF/s",
+        "bwd GF/s",
+        "matmul",
+        "im2col",
+        "rest");
+    for (String name : shapes) {
+      report(ConvShape.named(name));
+    }
+    return 0;
+  }
+
+  private void report(ConvShape s) {
+    Rng rng = new Rng(0);
+    Variable x = new Variable(Tensor.randn(rng, s.batch(), s.cin(), s.h(), s.w()), true);
+    Variable w = new Variable(Tensor.randn(rng, s.cout(), s.cin(), s.k(), s.k()), true);
+    Variable b = new Variable(Tensor.randn(rng, s.cout()), true);
+    double[] forward = new double[runs];
+    double[] backward = new double[runs];
+    long matmul = 0;
+    long columns = 0;
+    for (int r = -warmup; r < runs; r++) {
+      KernelTimer.reset();
+      long t0 = System.nanoTime();
+      Variable y = F.conv2d(x, w, b, s.geometry());
+      long t1 = System.nanoTime();
+      y.backward(Tensor.ones(y.shape()));
+      long t2 = System.nanoTime();
+      x.zeroGrad();
+      w.zeroGrad();
+      b.zeroGrad();
+      if (r >= 0) {
+        forward[r] = (t1 - t0) / 1e6;
+        backward[r] = (t2 - t1) / 1e6;
+        matmul += KernelTimer.nanos(Kernel.MATMUL);
+        columns += KernelTimer.nanos(Kernel.IM2COL) + KernelTimer.nanos(Kernel.COL2IM);
+      }
+    }
+    double fwd = Timing.median(forward);
+    double bwd = Timing.median(backward);
+    double total = 0;
+    for (int r = 0; r < runs; r++) {
+      total += forward[r] + backward[r];
+    }
+    double matmulShare = matmul / 1e6 / total;
+    double columnShare = columns / 1e6 / total;
+    System.out.printf(
+        "%-4s %-26s %9.3f %9.3f %9.2f %9.2f %6.1f%% %6.1f%% %6.1f%%%n",
+        s.name(),
+        String.format(
+            "(%d,%d,%d,%d,%d,%d,%d,%d)",
+            s.batch(), s.cin(), s.h(), s.w(), s.cout(), s.k(), s.stride(), s.pad()),
+        fwd,
+        bwd,
+        s.forwardFlops() / fwd / 1e6,
+        2 * s.forwardFlops() / bwd / 1e6,
+        100 * matmulShare,
+        100 * columnShare,
+        100 * (1 - matmulShare - columnShare));
+  }
+}
