@@ -21,11 +21,14 @@ Values are written with ``repr(float)``, the shortest decimal that parses back
 to the same double, so Java's ``Double.parseDouble`` recovers them exactly.
 
 To add an op family, write a function that returns a list of ``Case`` and
-decorate it with ``@family("<name>")``. Build each case's random tensors after
+decorate it with ``@family("<name>")``, here or in a sibling module named
+``families_<topic>.py`` (imported automatically; it does
+``from make_reference import Case, family, seeded``). Build each case's random tensors after
 calling ``seeded(family, name)`` (the case helpers below do), so adding,
 removing or reordering cases never changes the numbers of the others.
 """
 
+import importlib
 import os
 import sys
 import zlib
@@ -203,7 +206,21 @@ def conv2d_cases():
     ]
 
 
+def load_family_modules():
+    """Imports every sibling ``families_*.py``; each registers its families with ``@family``.
+
+    Those modules ``from make_reference import Case, family, seeded``; aliasing this script's
+    module keeps a single registry when it runs as ``__main__``.
+    """
+    sys.modules.setdefault("make_reference", sys.modules[__name__])
+    sys.path.insert(0, HERE)
+    for entry in sorted(os.listdir(HERE)):
+        if entry.startswith("families_") and entry.endswith(".py"):
+            importlib.import_module(entry[:-3])
+
+
 def main(argv):
+    load_family_modules()
     names = argv or sorted(FAMILIES)
     unknown = [n for n in names if n not in FAMILIES]
     if unknown:

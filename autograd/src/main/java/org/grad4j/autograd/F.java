@@ -1,14 +1,21 @@
 package org.grad4j.autograd;
 
+import org.grad4j.autograd.ops.Abs;
 import org.grad4j.autograd.ops.Add;
 import org.grad4j.autograd.ops.BroadcastTo;
+import org.grad4j.autograd.ops.Clamp;
 import org.grad4j.autograd.ops.Conv2d;
 import org.grad4j.autograd.ops.Div;
+import org.grad4j.autograd.ops.Exp;
+import org.grad4j.autograd.ops.Log;
 import org.grad4j.autograd.ops.MatrixProduct;
+import org.grad4j.autograd.ops.Maximum;
 import org.grad4j.autograd.ops.Mul;
 import org.grad4j.autograd.ops.Neg;
 import org.grad4j.autograd.ops.Permute;
+import org.grad4j.autograd.ops.Pow;
 import org.grad4j.autograd.ops.Reshape;
+import org.grad4j.autograd.ops.Sqrt;
 import org.grad4j.autograd.ops.Sub;
 import org.grad4j.autograd.ops.Sum;
 import org.grad4j.autograd.ops.SumTo;
@@ -61,6 +68,51 @@ public final class F {
     return new Neg().apply(x);
   }
 
+  /** {@code x^p} for a constant exponent. */
+  public static Variable pow(Variable x, double p) {
+    return new Pow(p).apply(x);
+  }
+
+  public static Variable exp(Variable x) {
+    return new Exp().apply(x);
+  }
+
+  /** The natural logarithm. */
+  public static Variable log(Variable x) {
+    return new Log().apply(x);
+  }
+
+  public static Variable sqrt(Variable x) {
+    return new Sqrt().apply(x);
+  }
+
+  public static Variable abs(Variable x) {
+    return new Abs().apply(x);
+  }
+
+  /** Limits {@code x} to {@code [min, max]}; either bound may be infinite. */
+  public static Variable clamp(Variable x, double min, double max) {
+    return new Clamp(min, max).apply(x);
+  }
+
+  /** The larger of {@code a} and {@code b} elementwise, with broadcasting. */
+  public static Variable maximum(Variable a, Variable b) {
+    return new Maximum().apply(a, b);
+  }
+
+  public static Variable maximum(Variable a, double b) {
+    return maximum(a, constant(b));
+  }
+
+  /** The smaller of {@code a} and {@code b} elementwise: {@code -maximum(-a, -b)}. */
+  public static Variable minimum(Variable a, Variable b) {
+    return neg(maximum(neg(a), neg(b)));
+  }
+
+  public static Variable minimum(Variable a, double b) {
+    return minimum(a, constant(b));
+  }
+
   private static Variable constant(double value) {
     return new Variable(Tensor.scalar(value));
   }
@@ -86,6 +138,17 @@ public final class F {
   public static Variable mean(Variable x, boolean keepDim, int... axes) {
     Variable s = sum(x, keepDim, axes);
     return mul(s, (double) s.data().size() / x.data().size());
+  }
+
+  /**
+   * {@code log(sum(exp(x)))} over {@code axis}, computed stably as {@code m + log(sum(exp(x - m)))}
+   * with {@code m} the maximum along the axis (a constant of the graph: the result does not depend
+   * on it).
+   */
+  public static Variable logsumexp(Variable x, int axis, boolean keepDim) {
+    Variable m = new Variable(x.data().max(true, axis));
+    Variable lse = add(log(sum(exp(sub(x, m)), true, axis)), m);
+    return keepDim ? lse : reshape(lse, x.data().reducedShape("logsumexp", false, axis));
   }
 
   // ---------------------------------------------------------------- shapes
@@ -126,7 +189,9 @@ public final class F {
     return new MatrixProduct(false, false).apply(a, b);
   }
 
-  // ---------------------------------------------------------------- convolution
+  // ---------------------------------------------------------------- activations
+
+  // ---------------------------------------------------------------- convolution and pooling
 
   /** 2-d convolution of {@code x (N,Cin,H,W)} with {@code w (Cout,Cin,kh,kw)}, no bias. */
   public static Variable conv2d(Variable x, Variable w, ConvGeometry geometry) {
@@ -140,4 +205,8 @@ public final class F {
   public static Variable conv2d(Variable x, Variable w, Variable b, ConvGeometry geometry) {
     return b == null ? conv2d(x, w, geometry) : new Conv2d(geometry).apply(x, w, b);
   }
+
+  // ---------------------------------------------------------------- normalisation, dropout
+
+  // ---------------------------------------------------------------- losses
 }

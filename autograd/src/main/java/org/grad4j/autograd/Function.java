@@ -118,7 +118,12 @@ public abstract class Function {
     return inputs;
   }
 
-  Variable output() {
+  /**
+   * The output as a Variable, for backward formulas written in terms of the result (as {@code
+   * exp}'s derivative is {@code exp(x)} itself).
+   */
+  protected final Variable output() {
+    checkState();
     return output;
   }
 
