@@ -392,7 +392,7 @@ public final class Tensor {
 
   /** The mean over {@code axes} (all axes when none are given). */
   public Tensor mean(boolean keepDim, int... axes) {
-    Tensor sum = sum(keepDim, axes);
+    Tensor sum = reduce("mean", 0.0, Double::sum, keepDim, axes);
     return sum.mul(1.0 / (size() / Math.max(1, sum.size())));
   }
 
@@ -450,6 +450,28 @@ public final class Tensor {
   /** The matrix product of two matrices, through the {@link MatMul} gateway. */
   public Tensor matmul(Tensor other) {
     return MatMul.multiply(this, false, other, false);
+  }
+
+  // ---------------------------------------------------------------- in place (optimizers, buffers)
+
+  /** Overwrites this tensor's values with {@code source}'s (same shape). Modifies this tensor. */
+  public void copyFromInPlace(Tensor source) {
+    checkSameShape("copyFromInPlace", source);
+    System.arraycopy(source.data, 0, data, 0, data.length);
+  }
+
+  /** {@code this = this * scale + alpha * other} (same shape). Modifies this tensor. */
+  public void scaleAndAddInPlace(double scale, double alpha, Tensor other) {
+    checkSameShape("scaleAndAddInPlace", other);
+    double[] o = other.data;
+    for (int i = 0; i < data.length; i++) {
+      data[i] = data[i] * scale + alpha * o[i];
+    }
+  }
+
+  private void checkSameShape(String op, Tensor other) {
+    checkArgument(
+        shape.equals(other.shape), "%s: shape %s does not match %s", op, other.shape, shape);
   }
 
   // ---------------------------------------------------------------- comparison and text

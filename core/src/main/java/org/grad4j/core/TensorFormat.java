@@ -1,5 +1,7 @@
 package org.grad4j.core;
 
+import java.util.Locale;
+
 /**
  * Formats a tensor as NumPy prints an array: nested brackets, one row per line, columns aligned, a
  * blank line between blocks of rank 3 and above.
@@ -16,7 +18,10 @@ final class TensorFormat {
     int width = 0;
     for (int i = 0; i < cells.length; i++) {
       double v = t.data[i];
-      cells[i] = integral ? String.format("%d.", (long) v) : String.format("%.8g", v).trim();
+      cells[i] =
+          integral
+              ? String.format(Locale.ROOT, "%d.", (long) v)
+              : String.format(Locale.ROOT, "%.8g", v).trim();
       width = Math.max(width, cells[i].length());
     }
     if (t.rank() == 0) {
