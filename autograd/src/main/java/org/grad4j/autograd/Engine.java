@@ -50,8 +50,18 @@ final class Engine {
         Function f = queue.poll();
         Variable[] inputs = f.inputs();
         Variable gy = pending.remove(f.output());
-        Variable[] gxs = f.backward(gy);
+        Variable[] gxs;
+        try (var formula = AnomalyMode.inBackwardFormula()) {
+          gxs = f.backward(gy);
+        }
         checkGradients(f, inputs, gxs);
+        if (AnomalyMode.isEnabled()) {
+          for (Variable g : gxs) {
+            if (g != null) {
+              AnomalyMode.check(g.data(), "gradient", f, f.forwardTrace());
+            }
+          }
+        }
         for (int i = 0; i < inputs.length; i++) {
           if (gxs[i] != null && inputs[i].requiresGrad()) {
             deliver(inputs[i], gxs[i], wanted, captured, pending, queue, queued);

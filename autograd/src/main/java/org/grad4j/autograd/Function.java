@@ -31,6 +31,7 @@ public abstract class Function {
   private boolean recording;
   private boolean released;
   private int generation;
+  private Throwable forwardTrace;
 
   /**
    * Computes the output from the inputs' data. Must not modify its arguments; validates them and
@@ -63,6 +64,10 @@ public abstract class Function {
       data[i] = inputs[i].data();
     }
     Tensor out = forward(data);
+    if (AnomalyMode.checksForward()) {
+      forwardTrace = AnomalyMode.forwardTrace(this);
+      AnomalyMode.check(out, "output", this, null);
+    }
     if (!recording) {
       this.inputs = new Variable[0];
       this.saved = null;
@@ -125,6 +130,11 @@ public abstract class Function {
   protected final Variable output() {
     checkState();
     return output;
+  }
+
+  /** The forward call's stack if anomaly mode was on when it ran, else {@code null}. */
+  Throwable forwardTrace() {
+    return forwardTrace;
   }
 
   int generation() {

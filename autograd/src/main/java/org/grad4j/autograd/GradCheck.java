@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.grad4j.core.Rng;
-import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
 
 /**
@@ -119,7 +118,7 @@ public record GradCheck(double eps, double atol, double rtol, long seed) {
         }
       }
     }
-    int[] index = worstInput < 0 ? new int[0] : unravel(worstIndex, inputs[worstInput].shape());
+    int[] index = worstInput < 0 ? new int[0] : inputs[worstInput].shape().unravel(worstIndex);
     return new Report(
         worstRatio <= 1.0, checked, worstInput, index, worstAnalytic, worstNumeric, worstRatio);
   }
@@ -205,14 +204,5 @@ public record GradCheck(double eps, double atol, double rtol, long seed) {
       }
     }
     return out;
-  }
-
-  private static int[] unravel(int flat, Shape shape) {
-    int[] index = new int[shape.rank()];
-    for (int axis = shape.rank() - 1; axis >= 0; axis--) {
-      index[axis] = flat % shape.dim(axis);
-      flat /= shape.dim(axis);
-    }
-    return index;
   }
 }

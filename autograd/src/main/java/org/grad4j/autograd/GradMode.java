@@ -10,7 +10,7 @@ package org.grad4j.autograd;
  * }</pre>
  */
 public final class GradMode {
-  private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> true);
+  private static final ThreadFlag ENABLED = new ThreadFlag(true);
 
   private GradMode() {}
 
@@ -21,24 +21,11 @@ public final class GradMode {
 
   /** Turns recording off on this thread until the returned scope is closed. */
   public static Scope disabled() {
-    return set(false);
+    return ENABLED.set(false);
   }
 
   /** Turns recording on on this thread until the returned scope is closed. */
   public static Scope enabled() {
-    return set(true);
-  }
-
-  private static Scope set(boolean enabled) {
-    boolean previous = ENABLED.get();
-    ENABLED.set(enabled);
-    return () -> ENABLED.set(previous);
-  }
-
-  /** Restores the previous grad mode when closed. */
-  @FunctionalInterface
-  public interface Scope extends AutoCloseable {
-    @Override
-    void close();
+    return ENABLED.set(true);
   }
 }

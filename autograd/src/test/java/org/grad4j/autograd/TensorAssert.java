@@ -60,19 +60,10 @@ public final class TensorAssert {
               e.length,
               rtol,
               atol,
-              Arrays.toString(unravel(worst, expected.shape().dims())),
+              Arrays.toString(expected.shape().unravel(worst)),
               e[worst],
               a[worst],
               a[worst] - e[worst]));
     }
-  }
-
-  private static int[] unravel(int flat, int[] dims) {
-    int[] index = new int[dims.length];
-    for (int axis = dims.length - 1; axis >= 0; axis--) {
-      index[axis] = flat % dims[axis];
-      flat /= dims[axis];
-    }
-    return index;
   }
 }

@@ -73,6 +73,17 @@ public final class Shape {
     return strides;
   }
 
+  /** The multi-index of row-major flat position {@code flat}, one coordinate per axis. */
+  public int[] unravel(int flat) {
+    checkArgument(flat >= 0 && flat < size, "Shape.unravel: %s is out of range for %s", flat, this);
+    int[] index = new int[dims.length];
+    for (int axis = dims.length - 1; axis >= 0; axis--) {
+      index[axis] = flat % dims[axis];
+      flat /= dims[axis];
+    }
+    return index;
+  }
+
   /**
    * Maps a possibly negative axis to {@code 0..rank-1}.
    *

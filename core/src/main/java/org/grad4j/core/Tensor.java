@@ -492,6 +492,16 @@ public final class Tensor {
     return true;
   }
 
+  /** The flat index of the first NaN or infinite element, or -1 if every element is finite. */
+  public int firstNonFinite() {
+    for (int i = 0; i < data.length; i++) {
+      if (!Double.isFinite(data[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** NumPy-like nested-bracket text of the values. */
   @Override
   public String toString() {
