@@ -13,8 +13,10 @@ import org.grad4j.core.Tensor;
  * <p>A leaf that requires grad accumulates ({@code +=}) its gradient over backward passes until
  * {@link #zeroGrad()}. Intermediate variables drop their gradient after the pass unless {@link
  * #retainGrad()} was called.
+ *
+ * <p>Subclassed only to mark a role (a module's {@code Parameter}); its behaviour is fixed.
  */
-public final class Variable {
+public class Variable {
   private final Tensor data;
   private final boolean requiresGrad;
   private final Function creator;
