@@ -1,24 +1,32 @@
 package org.grad4j.autograd;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import org.grad4j.autograd.ops.Abs;
 import org.grad4j.autograd.ops.Add;
 import org.grad4j.autograd.ops.BroadcastTo;
 import org.grad4j.autograd.ops.Clamp;
 import org.grad4j.autograd.ops.Conv2d;
+import org.grad4j.autograd.ops.CrossEntropy;
 import org.grad4j.autograd.ops.Div;
 import org.grad4j.autograd.ops.Exp;
+import org.grad4j.autograd.ops.LeakyRelu;
 import org.grad4j.autograd.ops.Log;
 import org.grad4j.autograd.ops.MatrixProduct;
 import org.grad4j.autograd.ops.Maximum;
 import org.grad4j.autograd.ops.Mul;
 import org.grad4j.autograd.ops.Neg;
+import org.grad4j.autograd.ops.Nll;
 import org.grad4j.autograd.ops.Permute;
 import org.grad4j.autograd.ops.Pow;
+import org.grad4j.autograd.ops.Relu;
 import org.grad4j.autograd.ops.Reshape;
+import org.grad4j.autograd.ops.Sigmoid;
 import org.grad4j.autograd.ops.Sqrt;
 import org.grad4j.autograd.ops.Sub;
 import org.grad4j.autograd.ops.Sum;
 import org.grad4j.autograd.ops.SumTo;
+import org.grad4j.autograd.ops.Tanh;
 import org.grad4j.core.ConvGeometry;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
@@ -191,6 +199,37 @@ public final class F {
 
   // ---------------------------------------------------------------- activations
 
+  /** {@code max(x, 0)}; the gradient at 0 is 0. */
+  public static Variable relu(Variable x) {
+    return new Relu().apply(x);
+  }
+
+  /** {@code x} where positive, {@code slope * x} elsewhere. */
+  public static Variable leakyRelu(Variable x, double slope) {
+    return new LeakyRelu(slope).apply(x);
+  }
+
+  /** {@code 1 / (1 + e^-x)}, without overflow for large {@code |x|}. */
+  public static Variable sigmoid(Variable x) {
+    return new Sigmoid().apply(x);
+  }
+
+  public static Variable tanh(Variable x) {
+    return new Tanh().apply(x);
+  }
+
+  /** {@code exp(x) / sum(exp(x))} along {@code axis}: {@code exp(logSoftmax(x, axis))}. */
+  public static Variable softmax(Variable x, int axis) {
+    x.shape().normalizeAxis(axis, "softmax");
+    return exp(logSoftmax(x, axis));
+  }
+
+  /** {@code x - logsumexp(x)} along {@code axis}, stable for large inputs. */
+  public static Variable logSoftmax(Variable x, int axis) {
+    x.shape().normalizeAxis(axis, "logSoftmax");
+    return sub(x, logsumexp(x, axis, true));
+  }
+
   // ---------------------------------------------------------------- convolution and pooling
 
   /** 2-d convolution of {@code x (N,Cin,H,W)} with {@code w (Cout,Cin,kh,kw)}, no bias. */
@@ -209,4 +248,74 @@ public final class F {
   // ---------------------------------------------------------------- normalisation, dropout
 
   // ---------------------------------------------------------------- losses
+
+  /** Softmax cross-entropy of logits {@code (N,C)} against class labels, averaged over N. */
+  public static Variable crossEntropy(Variable logits, int[] labels) {
+    return crossEntropy(logits, labels, Reduction.MEAN, 0.0);
+  }
+
+  public static Variable crossEntropy(Variable logits, int[] labels, Reduction reduction) {
+    return crossEntropy(logits, labels, reduction, 0.0);
+  }
+
+  public static Variable crossEntropy(Variable logits, int[] labels, double labelSmoothing) {
+    return crossEntropy(logits, labels, Reduction.MEAN, labelSmoothing);
+  }
+
+  /**
+   * Softmax cross-entropy of logits {@code (N,C)} against class labels in {@code [0, C)}, with the
+   * target {@code (1 - labelSmoothing) * onehot + labelSmoothing / C}, as PyTorch's {@code
+   * cross_entropy}; stable for large logits.
+   */
+  public static Variable crossEntropy(
+      Variable logits, int[] labels, Reduction reduction, double labelSmoothing) {
+    return reduction.apply(new CrossEntropy(labels, labelSmoothing).apply(logits));
+  }
+
+  /** Negative log-likelihood of log-probabilities {@code (N,C)} at class labels, averaged. */
+  public static Variable nll(Variable logProbs, int[] labels) {
+    return nll(logProbs, labels, Reduction.MEAN);
+  }
+
+  /** {@code -logProbs[i, labels[i]]} per row, reduced, as PyTorch's {@code nll_loss}. */
+  public static Variable nll(Variable logProbs, int[] labels, Reduction reduction) {
+    return reduction.apply(new Nll(labels).apply(logProbs));
+  }
+
+  /** The mean squared error; the shapes must match exactly. */
+  public static Variable mse(Variable pred, Variable target) {
+    return mse(pred, target, Reduction.MEAN);
+  }
+
+  /** {@code (pred - target)^2} elementwise, reduced; the shapes must match exactly. */
+  public static Variable mse(Variable pred, Variable target, Reduction reduction) {
+    checkArgument(
+        pred.shape().equals(target.shape()),
+        "mse: pred shape %s and target shape %s differ",
+        pred.shape(),
+        target.shape());
+    Variable diff = sub(pred, target);
+    return reduction.apply(mul(diff, diff));
+  }
+
+  /** Binary cross-entropy of {@code sigmoid(logits)} against targets in [0, 1], averaged. */
+  public static Variable bceWithLogits(Variable logits, Variable targets) {
+    return bceWithLogits(logits, targets, Reduction.MEAN);
+  }
+
+  /**
+   * Binary cross-entropy of {@code sigmoid(logits)} against {@code targets} elementwise, reduced,
+   * in the stable form {@code max(x, 0) - x t + log(1 + e^-|x|)}; the shapes must match exactly.
+   */
+  public static Variable bceWithLogits(Variable logits, Variable targets, Reduction reduction) {
+    checkArgument(
+        logits.shape().equals(targets.shape()),
+        "bceWithLogits: logits shape %s and targets shape %s differ",
+        logits.shape(),
+        targets.shape());
+    // At x = 0, maximum's tie rule (half the gradient) and abs's zero gradient give σ(0) - t.
+    Variable softplusOfMinusAbs = log(add(exp(neg(abs(logits))), 1.0));
+    Variable losses = add(sub(maximum(logits, 0.0), mul(logits, targets)), softplusOfMinusAbs);
+    return reduction.apply(losses);
+  }
 }
