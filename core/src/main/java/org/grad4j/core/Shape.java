@@ -21,7 +21,13 @@ public final class Shape {
     this.dims = dims;
     int n = 1;
     for (int d : dims) {
-      n = Math.multiplyExact(n, d);
+      long product = (long) n * d;
+      checkArgument(
+          product <= Integer.MAX_VALUE,
+          "Shape: %s has more than %s elements",
+          Arrays.toString(dims),
+          Integer.MAX_VALUE);
+      n = (int) product;
     }
     this.size = n;
   }

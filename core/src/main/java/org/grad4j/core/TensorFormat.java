@@ -21,7 +21,7 @@ final class TensorFormat {
       cells[i] =
           integral
               ? String.format(Locale.ROOT, "%d.", (long) v)
-              : String.format(Locale.ROOT, "%.8g", v).trim();
+              : trimZeros(String.format(Locale.ROOT, "%.8g", v).trim());
       width = Math.max(width, cells[i].length());
     }
     if (t.rank() == 0) {
@@ -53,5 +53,16 @@ final class TensorFormat {
     }
     sb.append(']');
     return next;
+  }
+
+  /** NumPy drops trailing zeros of the mantissa: {@code 0.50000000} prints as {@code 0.5}. */
+  private static String trimZeros(String number) {
+    int e = number.indexOf('e');
+    String mantissa = e < 0 ? number : number.substring(0, e);
+    String exponent = e < 0 ? "" : number.substring(e);
+    if (mantissa.contains(".")) {
+      mantissa = mantissa.replaceAll("0+$", "");
+    }
+    return mantissa + exponent;
   }
 }

@@ -1,0 +1,175 @@
+package org.grad4j.core;
+
+import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MatMulTest {
+
+  /** op(a) · op(b) with a plain triple loop, reading the operands through get(). */
+  private static double[] naive(Tensor a, boolean transA, Tensor b, boolean transB) {
+    int m = transA ? a.shape().dim(1) : a.shape().dim(0);
+    int k = transA ? a.shape().dim(0) : a.shape().dim(1);
+    int n = transB ? b.shape().dim(0) : b.shape().dim(1);
+    double[] c = new double[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          double av = transA ? a.get(p, i) : a.get(i, p);
+          double bv = transB ? b.get(j, p) : b.get(p, j);
+          s += av * bv;
+        }
+        c[i * n + j] = s;
+      }
+    }
+    return c;
+  }
+
+  static Stream<Arguments> shapesAndTransposes() {
+    int[][] sizes = {
+      {1, 1, 1},
+      {1, 7, 1},
+      {1, 13, 31},
+      {31, 13, 1},
+      {7, 1, 13},
+      {13, 31, 7},
+      {7, 13, 31},
+      {31, 31, 31},
+      {2, 3, 4},
+      {64, 64, 64},
+      {80, 90, 70},
+    };
+    List<Arguments> out = new ArrayList<>();
+    for (int[] s : sizes) {
+      for (boolean transA : new boolean[] {false, true}) {
+        for (boolean transB : new boolean[] {false, true}) {
+          out.add(Arguments.of(s[0], s[1], s[2], transA, transB));
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "({0}x{1}) @ ({1}x{2}), transA={3}, transB={4}")
+  @MethodSource("shapesAndTransposes")
+  void matchesTripleLoop(int m, int k, int n, boolean transA, boolean transB) {
+    Rng rng = new Rng(1000L * m + 100L * k + n + (transA ? 7 : 0) + (transB ? 13 : 0));
+    Tensor a = transA ? Tensor.randn(rng, k, m) : Tensor.randn(rng, m, k);
+    Tensor b = transB ? Tensor.randn(rng, n, k) : Tensor.randn(rng, k, n);
+    double[] aBefore = a.toArray();
+    double[] bBefore = b.toArray();
+
+    Tensor c = MatMul.multiply(a, transA, b, transB);
+
+    assertEquals(Shape.of(m, n), c.shape());
+    double[] expected = naive(a, transA, b, transB);
+    double[] actual = c.toArray();
+    for (int i = 0; i < expected.length; i++) {
+      // Summation order may differ; the error grows at most with k.
+      assertEquals(expected[i], actual[i], 1e-13 * k * (1 + Math.abs(expected[i])), "entry " + i);
+    }
+    assertArrayEquals(aBefore, a.toArray(), 0.0, "the left operand must not change");
+    assertArrayEquals(bBefore, b.toArray(), 0.0, "the right operand must not change");
+  }
+
+  @Test
+  void theLargeCaseReachesTheConcurrentPath() {
+    assertTrue(80L * 90 * 70 >= MatMul.CONCURRENT_THRESHOLD);
+    assertTrue(64L * 64 * 64 >= MatMul.CONCURRENT_THRESHOLD);
+    assertTrue(31L * 31 * 31 < MatMul.CONCURRENT_THRESHOLD);
+  }
+
+  @Test
+  void concurrentResultIsReproducibleBitForBit() {
+    Tensor a = Tensor.randn(new Rng(1), 80, 90);
+    Tensor b = Tensor.randn(new Rng(2), 90, 70);
+    double[] first = MatMul.multiply(a, false, b, false).toArray();
+    for (int run = 0; run < 3; run++) {
+      assertArrayEquals(first, MatMul.multiply(a, false, b, false).toArray(), 0.0);
+    }
+  }
+
+  @Test
+  void handCheckedProducts() {
+    Tensor a = Tensor.arange(6).reshape(2, 3); // [[0,1,2],[3,4,5]]
+    Tensor b = Tensor.arange(6).reshape(3, 2); // [[0,1],[2,3],[4,5]]
+    assertArrayEquals(
+        new double[] {10, 13, 28, 40}, MatMul.multiply(a, false, b, false).toArray(), 0.0);
+    // aᵀ · a = [[9,12,15],[12,17,22],[15,22,29]]
+    assertArrayEquals(
+        new double[] {9, 12, 15, 12, 17, 22, 15, 22, 29},
+        MatMul.multiply(a, true, a, false).toArray(),
+        0.0);
+    // a · aᵀ = [[5,14],[14,50]]
+    assertArrayEquals(
+        new double[] {5, 14, 14, 50}, MatMul.multiply(a, false, a, true).toArray(), 0.0);
+    // aᵀ · bᵀ = (b · a)ᵀ; b · a = [[3,4,5],[9,14,19],[15,24,33]]
+    assertArrayEquals(
+        new double[] {3, 9, 15, 4, 14, 24, 5, 19, 33},
+        MatMul.multiply(a, true, b, true).toArray(),
+        0.0);
+  }
+
+  @Test
+  void innerDimensionMismatchNamesTheShapes() {
+    assertIllegalArgument(
+        () -> MatMul.multiply(Tensor.zeros(2, 3), false, Tensor.zeros(4, 5), false),
+        "matmul: (2,3) @ (4,5): inner dimensions 3 and 4 differ");
+    assertIllegalArgument(
+        () -> MatMul.multiply(Tensor.zeros(3, 2), true, Tensor.zeros(4, 5), false),
+        "matmul: (3,2)ᵀ @ (4,5): inner dimensions 3 and 4 differ");
+    assertIllegalArgument(
+        () -> MatMul.multiply(Tensor.zeros(2, 3), false, Tensor.zeros(5, 4), true),
+        "matmul: (2,3) @ (5,4)ᵀ: inner dimensions 3 and 4 differ");
+  }
+
+  @Test
+  void rejectsOperandsThatAreNotMatrices() {
+    assertIllegalArgument(
+        () -> MatMul.multiply(Tensor.zeros(3), false, Tensor.zeros(3, 3), false),
+        "matmul: expected two matrices, got (3,) @ (3,3)");
+    assertIllegalArgument(
+        () -> MatMul.multiply(Tensor.zeros(2, 2), false, Tensor.zeros(2, 2, 2), false),
+        "matmul",
+        "(2,2,2)");
+    assertIllegalArgument(
+        () -> MatMul.multiply(Tensor.scalar(1), false, Tensor.scalar(1), false), "matmul", "()");
+  }
+
+  @Test
+  void innerDimensionZeroGivesZeros() {
+    assertArrayEquals(
+        new double[6],
+        MatMul.multiply(Tensor.zeros(2, 0), false, Tensor.zeros(0, 3), false).toArray(),
+        0.0);
+    Tensor c = MatMul.multiply(Tensor.zeros(0, 2), true, Tensor.zeros(3, 0), true);
+    assertEquals(Shape.of(2, 3), c.shape());
+    assertArrayEquals(new double[6], c.toArray(), 0.0);
+  }
+
+  @Test
+  void emptyOuterDimensionsGiveEmptyResults() {
+    assertEquals(
+        Shape.of(0, 4),
+        MatMul.multiply(Tensor.ones(0, 3), false, Tensor.ones(3, 4), false).shape());
+    assertEquals(
+        Shape.of(2, 0), MatMul.multiply(Tensor.ones(2, 3), false, Tensor.ones(0, 3), true).shape());
+  }
+
+  @Test
+  void worksOnReshapedTensors() {
+    Tensor a = Tensor.arange(12).reshape(3, 4);
+    Tensor b = Tensor.arange(12).reshape(4, 3);
+    assertArrayEquals(naive(a, false, b, false), a.matmul(b).toArray(), 0.0);
+  }
+}
