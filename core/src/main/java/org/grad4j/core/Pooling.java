@@ -24,8 +24,8 @@ public final class Pooling {
   public record MaxResult(Tensor values, int[] argmax) {}
 
   /**
-   * Checks {@code geometry} against an input of shape {@code x} and returns the output shape
-   * {@code (N, C, Ho, Wo)}.
+   * Checks the pooling geometry {@code g} against an input of shape {@code x}; returns the output
+   * shape {@code (N, C, Ho, Wo)}.
    *
    * @param op the calling op's name, which starts every error message
    */
