@@ -2,8 +2,10 @@ package org.grad4j.autograd;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.random.RandomGenerator;
 import org.grad4j.autograd.ops.Abs;
 import org.grad4j.autograd.ops.Add;
+import org.grad4j.autograd.ops.AvgPool2d;
 import org.grad4j.autograd.ops.BroadcastTo;
 import org.grad4j.autograd.ops.Clamp;
 import org.grad4j.autograd.ops.Conv2d;
@@ -13,6 +15,7 @@ import org.grad4j.autograd.ops.Exp;
 import org.grad4j.autograd.ops.LeakyRelu;
 import org.grad4j.autograd.ops.Log;
 import org.grad4j.autograd.ops.MatrixProduct;
+import org.grad4j.autograd.ops.MaxPool2d;
 import org.grad4j.autograd.ops.Maximum;
 import org.grad4j.autograd.ops.Mul;
 import org.grad4j.autograd.ops.Neg;
@@ -245,7 +248,146 @@ public final class F {
     return b == null ? conv2d(x, w, geometry) : new Conv2d(geometry).apply(x, w, b);
   }
 
+  /**
+   * Max pooling of {@code x (N,C,H,W)}, as PyTorch's {@code max_pool2d} (no ceil mode, dilation 1):
+   * padding acts as -infinity and may be at most half the kernel. The gradient goes to each
+   * window's arg-max, the first one on ties.
+   */
+  public static Variable maxPool2d(Variable x, ConvGeometry geometry) {
+    return new MaxPool2d(geometry).apply(x);
+  }
+
+  /** Max pooling with a square {@code kernel}, stride {@code kernel}, no padding. */
+  public static Variable maxPool2d(Variable x, int kernel) {
+    return maxPool2d(x, ConvGeometry.of(kernel, kernel, 0));
+  }
+
+  /**
+   * Average pooling of {@code x (N,C,H,W)}, as PyTorch's {@code avg_pool2d} (no ceil mode): with
+   * {@code countIncludePad} each window is divided by the kernel area, otherwise by the number of
+   * input pixels it covers.
+   */
+  public static Variable avgPool2d(Variable x, ConvGeometry geometry, boolean countIncludePad) {
+    return new AvgPool2d(geometry, countIncludePad).apply(x);
+  }
+
+  /** The mean over H and W of {@code x (N,C,H,W)}, shape {@code (N,C,1,1)}. */
+  public static Variable globalAvgPool2d(Variable x) {
+    checkArgument(
+        x.shape().rank() == 4,
+        "globalAvgPool2d: expected an input of rank 4 (N,C,H,W), got shape %s",
+        x.shape());
+    return mean(x, true, 2, 3);
+  }
+
   // ---------------------------------------------------------------- normalisation, dropout
+
+  /**
+   * Batch normalisation of {@code x (N,C,H,W)} per channel, as PyTorch's {@code batch_norm}: {@code
+   * (x - mean) / sqrt(var + eps) * gamma + beta}.
+   *
+   * <p>In training the statistics are those of the batch over (N,H,W), the biased variance computed
+   * as {@code mean((x - mean)^2)}. The running buffers (shape {@code (C,)}, both or neither) are
+   * then updated in place, outside the graph, as {@code running = (1 - momentum) * running +
+   * momentum * batch}, with the unbiased batch variance ({@code n/(n-1)}) for {@code runningVar}.
+   * In evaluation the running statistics are used and are required. {@code gamma} and {@code beta}
+   * (shape {@code (C,)}) may each be {@code null}: no scale, no shift.
+   */
+  public static Variable batchNorm2d(
+      Variable x,
+      Variable gamma,
+      Variable beta,
+      Tensor runningMean,
+      Tensor runningVar,
+      boolean training,
+      double momentum,
+      double eps) {
+    checkBatchNorm2d(x, gamma, beta, runningMean, runningVar, training, momentum, eps);
+    int channels = x.shape().dim(1);
+    Variable mean;
+    Variable variance;
+    if (training) {
+      mean = mean(x, true, 0, 2, 3);
+      Variable centered = sub(x, mean);
+      variance = mean(mul(centered, centered), true, 0, 2, 3);
+      if (runningMean != null) {
+        int n = x.data().size() / channels;
+        Shape buffer = runningMean.shape();
+        runningMean.scaleAndAddInPlace(1 - momentum, momentum, mean.data().reshape(buffer));
+        runningVar.scaleAndAddInPlace(
+            1 - momentum, momentum * n / (n - 1), variance.data().reshape(buffer));
+      }
+    } else {
+      mean = new Variable(Tensor.of(runningMean.toArray(), 1, channels, 1, 1));
+      variance = new Variable(Tensor.of(runningVar.toArray(), 1, channels, 1, 1));
+    }
+    Variable y = div(sub(x, mean), sqrt(add(variance, eps)));
+    if (gamma != null) {
+      y = mul(y, reshape(gamma, 1, channels, 1, 1));
+    }
+    return beta == null ? y : add(y, reshape(beta, 1, channels, 1, 1));
+  }
+
+  private static void checkBatchNorm2d(
+      Variable x,
+      Variable gamma,
+      Variable beta,
+      Tensor runningMean,
+      Tensor runningVar,
+      boolean training,
+      double momentum,
+      double eps) {
+    Shape shape = x.shape();
+    checkArgument(
+        shape.rank() == 4,
+        "batchNorm2d: expected an input of rank 4 (N,C,H,W), got shape %s",
+        shape);
+    Shape channels = Shape.of(shape.dim(1));
+    checkArgument(
+        (runningMean == null) == (runningVar == null),
+        "batchNorm2d: give both runningMean and runningVar or neither");
+    checkArgument(
+        training || runningMean != null,
+        "batchNorm2d: evaluation mode needs runningMean and runningVar");
+    checkArgument(
+        !training || shape.size() / Math.max(1, shape.dim(1)) > 1,
+        "batchNorm2d: training needs more than 1 value per channel, got input %s",
+        shape);
+    checkArgument(
+        momentum >= 0 && momentum <= 1, "batchNorm2d: momentum %s is not in [0, 1]", momentum);
+    checkArgument(eps >= 0, "batchNorm2d: eps %s is negative", eps);
+    checkChannels("gamma", gamma == null ? null : gamma.shape(), shape, channels);
+    checkChannels("beta", beta == null ? null : beta.shape(), shape, channels);
+    checkChannels("runningMean", runningMean == null ? null : runningMean.shape(), shape, channels);
+    checkChannels("runningVar", runningVar == null ? null : runningVar.shape(), shape, channels);
+  }
+
+  private static void checkChannels(String name, Shape actual, Shape input, Shape expected) {
+    checkArgument(
+        actual == null || actual.equals(expected),
+        "batchNorm2d: %s of shape %s does not match input %s; expected shape %s",
+        name,
+        actual,
+        input,
+        expected);
+  }
+
+  /**
+   * Inverted dropout, as PyTorch's {@code dropout}: in training each element is zeroed with
+   * probability {@code p}, drawn from {@code rng}, and the survivors are scaled by {@code 1/(1-p)};
+   * {@code p == 1} zeroes everything. In evaluation, or with {@code p == 0}, it returns {@code x}
+   * itself. The same {@code rng} state gives the same mask.
+   */
+  public static Variable dropout(Variable x, double p, boolean training, RandomGenerator rng) {
+    checkArgument(p >= 0 && p <= 1, "dropout: probability %s is not in [0, 1]", p);
+    if (!training || p == 0) {
+      return x;
+    }
+    checkArgument(rng != null, "dropout: training with p = %s needs a random generator", p);
+    double scale = 1 / (1 - p);
+    Tensor mask = Tensor.rand(rng, x.shape().dims()).map(u -> u < p ? 0.0 : scale);
+    return mul(x, new Variable(mask));
+  }
 
   // ---------------------------------------------------------------- losses
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.GradCheck;
+import org.grad4j.autograd.Reduction;
 import org.grad4j.autograd.ReferenceCases;
 import org.grad4j.autograd.ReferenceCases.Case;
-import org.grad4j.autograd.Reduction;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
@@ -74,8 +74,7 @@ class LossesTest {
 
   @Test
   void nllIgnoresMinusInfinityOutsideTheLabels() {
-    Variable x =
-        new Variable(Tensor.of(new double[] {Double.NEGATIVE_INFINITY, -0.5}, 1, 2), true);
+    Variable x = new Variable(Tensor.of(new double[] {Double.NEGATIVE_INFINITY, -0.5}, 1, 2), true);
     Variable loss = F.nll(x, new int[] {1}, Reduction.SUM);
     assertValues(loss, 0.5);
     loss.backward();

@@ -1,0 +1,234 @@
+package org.grad4j.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * 2-d max and average pooling of NCHW tensors, with their backward kernels, as PyTorch's {@code
+ * max_pool2d} and {@code avg_pool2d} with {@code ceil_mode=False}.
+ *
+ * <p>A window of output position {@code (oh, ow)} covers input rows {@code oh*strideH - padH} up to
+ * {@code kernelH} rows further, and likewise for columns; the part of it in the padding is left out
+ * (for max pooling padding acts as {@code -infinity}). As in PyTorch, padding may be at most half
+ * the kernel, so every window holds at least one input pixel; dilation is not supported.
+ *
+ * <p>Each {@code (n, c)} plane is computed on its own and writes only its own part of the result,
+ * so the plane loops can be split across threads. Nothing is allocated per element.
+ */
+public final class Pooling {
+  private Pooling() {}
+
+  /**
+   * The result of {@link #maxPool2d}: the maxima, and for each of them the flat (row-major) index
+   * of the input element it was taken from.
+   */
+  public record MaxResult(Tensor values, int[] argmax) {}
+
+  /**
+   * Checks the pooling geometry {@code g} against an input of shape {@code x}; returns the output
+   * shape {@code (N, C, Ho, Wo)}.
+   *
+   * @param op the calling op's name, which starts every error message
+   */
+  public static Shape outputShape(String op, Shape x, ConvGeometry g) {
+    checkArgument(x.rank() == 4, "%s: expected an input of rank 4 (N,C,H,W), got shape %s", op, x);
+    checkArgument(
+        g.dilationH() == 1 && g.dilationW() == 1,
+        "%s: dilation %sx%s is not supported; pooling needs dilation 1x1",
+        op,
+        g.dilationH(),
+        g.dilationW());
+    checkArgument(
+        2 * g.padH() <= g.kernelH() && 2 * g.padW() <= g.kernelW(),
+        "%s: padding %sx%s must be at most half of the kernel %sx%s, as in PyTorch",
+        op,
+        g.padH(),
+        g.padW(),
+        g.kernelH(),
+        g.kernelW());
+    checkArgument(
+        g.kernelH() <= x.dim(2) + 2 * g.padH() && g.kernelW() <= x.dim(3) + 2 * g.padW(),
+        "%s: kernel %sx%s is larger than input %s padded by %sx%s",
+        op,
+        g.kernelH(),
+        g.kernelW(),
+        x,
+        g.padH(),
+        g.padW());
+    return Shape.of(x.dim(0), x.dim(1), g.outputHeight(x.dim(2)), g.outputWidth(x.dim(3)));
+  }
+
+  // ---------------------------------------------------------------- max pooling
+
+  /**
+   * The maximum of every window, and where it was found. Ties go to the first maximum in row-major
+   * window order; a NaN is taken over any number (PyTorch's rule), so it propagates.
+   */
+  public static MaxResult maxPool2d(Tensor x, ConvGeometry g) {
+    Shape outShape = outputShape("maxPool2d", x.shape(), g);
+    double[] in = x.data;
+    int h = x.shape().dim(2);
+    int w = x.shape().dim(3);
+    int outH = outShape.dim(2);
+    int outW = outShape.dim(3);
+    double[] values = new double[outShape.size()];
+    int[] argmax = new int[values.length];
+    int planes = outShape.dim(0) * outShape.dim(1);
+    for (int plane = 0; plane < planes; plane++) {
+      int base = plane * h * w;
+      int out = plane * outH * outW;
+      for (int oh = 0; oh < outH; oh++) {
+        int h0 = oh * g.strideH() - g.padH();
+        int hLo = Math.max(h0, 0);
+        int hHi = Math.min(h0 + g.kernelH(), h);
+        for (int ow = 0; ow < outW; ow++) {
+          int w0 = ow * g.strideW() - g.padW();
+          int wLo = Math.max(w0, 0);
+          int wHi = Math.min(w0 + g.kernelW(), w);
+          int best = base + hLo * w + wLo;
+          double max = Double.NEGATIVE_INFINITY;
+          for (int ih = hLo; ih < hHi; ih++) {
+            for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
+              if (in[i] > max || Double.isNaN(in[i])) {
+                max = in[i];
+                best = i;
+              }
+            }
+          }
+          values[out + oh * outW + ow] = max;
+          argmax[out + oh * outW + ow] = best;
+        }
+      }
+    }
+    return new MaxResult(new Tensor(outShape, values), argmax);
+  }
+
+  /**
+   * {@code out[o] = source[index[o]]}, an output of {@code shape}: the values of {@code source} at
+   * the arg-max positions of {@link #maxPool2d}.
+   */
+  public static Tensor gather(Tensor source, int[] index, Shape shape) {
+    checkArgument(
+        index.length == shape.size(),
+        "gather: %s indices for an output %s of %s elements",
+        index.length,
+        shape,
+        shape.size());
+    double[] out = new double[index.length];
+    for (int o = 0; o < out.length; o++) {
+      checkIndex("gather", index[o], source.size());
+      out[o] = source.data[index[o]];
+    }
+    return new Tensor(shape, out);
+  }
+
+  /**
+   * A tensor of {@code shape}, zero but for {@code out[index[o]] += values[o]}: the adjoint of
+   * {@link #gather}, which sends max-pooling gradients to the arg-max positions.
+   */
+  public static Tensor scatterAdd(Tensor values, int[] index, Shape shape) {
+    checkArgument(
+        index.length == values.size(),
+        "scatterAdd: %s indices for values %s of %s elements",
+        index.length,
+        values.shape(),
+        values.size());
+    double[] out = new double[shape.size()];
+    for (int o = 0; o < index.length; o++) {
+      checkIndex("scatterAdd", index[o], out.length);
+      out[index[o]] += values.data[o];
+    }
+    return new Tensor(shape, out);
+  }
+
+  private static void checkIndex(String op, int index, int size) {
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException(
+          String.format("%s: index %d is out of range [0, %d)", op, index, size));
+    }
+  }
+
+  // ---------------------------------------------------------------- average pooling
+
+  /**
+   * The mean of every window. With {@code countIncludePad} the divisor is always {@code
+   * kernelH*kernelW}; without it, padding is not counted and the divisor is the number of input
+   * pixels in the window.
+   */
+  public static Tensor avgPool2d(Tensor x, ConvGeometry g, boolean countIncludePad) {
+    Shape outShape = outputShape("avgPool2d", x.shape(), g);
+    double[] pooled = new double[outShape.size()];
+    averageTransfer(x.data, x.shape(), g, countIncludePad, pooled, outShape, true);
+    return new Tensor(outShape, pooled);
+  }
+
+  /**
+   * The gradient of {@link #avgPool2d} for an input of {@code inputShape}: each output gradient is
+   * spread evenly over its window with the forward's divisor. It is the exact adjoint of {@link
+   * #avgPool2d}.
+   */
+  public static Tensor avgPool2dBackward(
+      Tensor gradOutput, Shape inputShape, ConvGeometry g, boolean countIncludePad) {
+    Shape outShape = outputShape("avgPool2d", inputShape, g);
+    checkArgument(
+        gradOutput.shape().equals(outShape),
+        "avgPool2d: gradient of shape %s does not match the output %s of input %s",
+        gradOutput.shape(),
+        outShape,
+        inputShape);
+    double[] image = new double[inputShape.size()];
+    averageTransfer(image, inputShape, g, countIncludePad, gradOutput.data, outShape, false);
+    return new Tensor(inputShape, image);
+  }
+
+  /**
+   * Averages image windows into {@code pooled} ({@code toPooled}), or spreads {@code pooled} back
+   * over the windows. Both directions walk the same windows with the same divisors, which makes
+   * them adjoint.
+   */
+  private static void averageTransfer(
+      double[] image,
+      Shape inShape,
+      ConvGeometry g,
+      boolean countIncludePad,
+      double[] pooled,
+      Shape outShape,
+      boolean toPooled) {
+    int h = inShape.dim(2);
+    int w = inShape.dim(3);
+    int outH = outShape.dim(2);
+    int outW = outShape.dim(3);
+    int planes = outShape.dim(0) * outShape.dim(1);
+    for (int plane = 0; plane < planes; plane++) {
+      int base = plane * h * w;
+      int out = plane * outH * outW;
+      for (int oh = 0; oh < outH; oh++) {
+        int h0 = oh * g.strideH() - g.padH();
+        int hLo = Math.max(h0, 0);
+        int hHi = Math.min(h0 + g.kernelH(), h);
+        for (int ow = 0; ow < outW; ow++) {
+          int w0 = ow * g.strideW() - g.padW();
+          int wLo = Math.max(w0, 0);
+          int wHi = Math.min(w0 + g.kernelW(), w);
+          double divisor = countIncludePad ? g.kernelArea() : (hHi - hLo) * (wHi - wLo);
+          int o = out + oh * outW + ow;
+          if (toPooled) {
+            double sum = 0;
+            for (int ih = hLo; ih < hHi; ih++) {
+              for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
+                sum += image[i];
+              }
+            }
+            pooled[o] = sum / divisor;
+          } else {
+            double share = pooled[o] / divisor;
+            for (int ih = hLo; ih < hHi; ih++) {
+              for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
+                image[i] += share;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package org.grad4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PoolingTest {
+  /** Two 3x3 planes; kernel 2, stride 1 gives 2x2 windows. */
+  @Test
+  void maxPoolFindsEachWindowsMaximumAndItsFlatIndex() {
+    Tensor x =
+        Tensor.of(
+            new double[] {
+              1, 9, 2, //
+              4, 3, 8, //
+              7, 5, 6, //
+              -1, -1, -3, //
+              -2, -4, -5, //
+              -6, 0, -7
+            },
+            1,
+            2,
+            3,
+            3);
+    Pooling.MaxResult r = Pooling.maxPool2d(x, ConvGeometry.of(2, 1, 0));
+    assertArrayEquals(new int[] {1, 2, 2, 2}, r.values().shape().dims());
+    assertArrayEquals(new double[] {9, 9, 7, 8, -1, -1, 0, 0}, r.values().toArray(), 0.0);
+    // In the second plane's first window -1 appears twice: the first one (index 9) wins.
+    assertArrayEquals(new int[] {1, 1, 6, 5, 9, 10, 16, 16}, r.argmax());
+  }
+
+  @Test
+  void maxPoolPaddingNeverWinsAndNaNPropagates() {
+    Tensor x = Tensor.of(new double[] {-5, Double.NaN, -7, -8}, 1, 1, 2, 2);
+    Pooling.MaxResult r = Pooling.maxPool2d(x, ConvGeometry.of(2, 2, 1));
+    assertArrayEquals(new double[] {-5, Double.NaN, -7, -8}, r.values().toArray(), 0.0);
+    assertArrayEquals(new int[] {0, 1, 2, 3}, r.argmax());
+    Pooling.MaxResult all = Pooling.maxPool2d(x, ConvGeometry.of(2, 1, 0));
+    assertTrue(Double.isNaN(all.values().item()));
+  }
+
+  @Test
+  void gatherReadsAndScatterAddAccumulates() {
+    Tensor source = Tensor.of(new double[] {10, 20, 30}, 3);
+    int[] index = {2, 0, 2, 1};
+    assertArrayEquals(
+        new double[] {30, 10, 30, 20},
+        Pooling.gather(source, index, Shape.of(2, 2)).toArray(),
+        0.0);
+    Tensor values = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
+    assertArrayEquals(
+        new double[] {2, 4, 4}, Pooling.scatterAdd(values, index, Shape.of(3)).toArray(), 0.0);
+  }
+
+  @Test
+  void gatherAndScatterAddAreAdjoint() {
+    Rng rng = new Rng(1);
+    Tensor x = Tensor.randn(rng, 2, 3, 5, 4);
+    int[] index = new int[30];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = rng.nextInt(x.size());
+    }
+    Tensor u = Tensor.randn(rng, 2, 3, 5);
+    double lhs = dot(Pooling.gather(x, index, u.shape()), u);
+    double rhs = dot(x, Pooling.scatterAdd(u, index, x.shape()));
+    assertEquals(lhs, rhs, 1e-12 * Math.max(1, Math.abs(lhs)));
+  }
+
+  /** x = 1..16 in one 4x4 plane; kernel 3, stride 2, padding 1 gives a 2x2 output. */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void avgPoolDividesByKernelAreaOrByPixelsCovered(boolean countIncludePad) {
+    double[] values = new double[16];
+    for (int i = 0; i < 16; i++) {
+      values[i] = i + 1;
+    }
+    Tensor x = Tensor.of(values, 1, 1, 4, 4);
+    Tensor y = Pooling.avgPool2d(x, ConvGeometry.of(3, 2, 1), countIncludePad);
+    // windows (rows x columns): {0,1} x {0,1}, {0,1} x {1,2,3}, {1,2,3} x {0,1}, {1,2,3} x {1,2,3}
+    double[] sums = {1 + 2 + 5 + 6, 2 + 3 + 4 + 6 + 7 + 8, 5 + 6 + 9 + 10 + 13 + 14, 21 + 33 + 45};
+    double[] pixels = {4, 6, 6, 9};
+    double[] expected = new double[4];
+    for (int i = 0; i < 4; i++) {
+      expected[i] = sums[i] / (countIncludePad ? 9 : pixels[i]);
+    }
+    assertArrayEquals(expected, y.toArray(), 1e-14);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void avgPoolBackwardIsTheAdjoint(boolean countIncludePad) {
+    Rng rng = new Rng(2);
+    ConvGeometry[] geometries = {
+      ConvGeometry.of(2, 2, 0),
+      ConvGeometry.of(3, 2, 1),
+      ConvGeometry.kernel(2, 3).withStride(1, 2).withPadding(1, 1),
+      ConvGeometry.kernel(5, 4)
+    };
+    for (ConvGeometry g : geometries) {
+      Tensor x = Tensor.randn(rng, 2, 3, 5, 4);
+      Tensor y = Pooling.avgPool2d(x, g, countIncludePad);
+      Tensor u = Tensor.randn(rng, y.shape().dims());
+      double lhs = dot(y, u);
+      double rhs = dot(x, Pooling.avgPool2dBackward(u, x.shape(), g, countIncludePad));
+      assertEquals(lhs, rhs, 1e-12 * Math.max(1, Math.abs(lhs)), g::toString);
+    }
+  }
+
+  @Test
+  void badGeometryAndShapesAreNamed() {
+    Tensor x = Tensor.zeros(2, 3, 4, 4);
+    assertIllegalArgument(
+        () -> Pooling.maxPool2d(Tensor.zeros(4, 4), ConvGeometry.of(2, 2, 0)),
+        "maxPool2d",
+        "rank 4",
+        "(4,4)");
+    assertIllegalArgument(
+        () -> Pooling.avgPool2d(x, ConvGeometry.kernel(2, 3).withPadding(1, 2), true),
+        "avgPool2d",
+        "padding 1x2",
+        "kernel 2x3",
+        "PyTorch");
+    assertIllegalArgument(
+        () -> Pooling.maxPool2d(x, ConvGeometry.of(2, 1, 0).withDilation(2, 1)),
+        "maxPool2d",
+        "dilation 2x1");
+    assertIllegalArgument(
+        () -> Pooling.maxPool2d(x, ConvGeometry.kernel(7, 2).withPadding(1, 0)),
+        "maxPool2d",
+        "kernel 7x2",
+        "(2,3,4,4)",
+        "padded by 1x0");
+    assertIllegalArgument(
+        () ->
+            Pooling.avgPool2dBackward(
+                Tensor.zeros(2, 3, 3, 3), x.shape(), ConvGeometry.of(2, 2, 0), true),
+        "avgPool2d",
+        "(2,3,3,3)",
+        "(2,3,2,2)");
+    assertIllegalArgument(
+        () -> Pooling.gather(Tensor.zeros(3), new int[] {0, 3}, Shape.of(2)),
+        "gather",
+        "index 3",
+        "[0, 3)");
+    assertIllegalArgument(
+        () -> Pooling.gather(Tensor.zeros(3), new int[] {0}, Shape.of(2)), "gather", "(2,)");
+    assertIllegalArgument(
+        () -> Pooling.scatterAdd(Tensor.zeros(2), new int[] {-1, 0}, Shape.of(3)),
+        "scatterAdd",
+        "index -1");
+    assertIllegalArgument(
+        () -> Pooling.scatterAdd(Tensor.zeros(2), new int[] {0}, Shape.of(3)),
+        "scatterAdd",
+        "(2,)");
+  }
+
+  private static double dot(Tensor a, Tensor b) {
+    double[] x = a.toArray();
+    double[] y = b.toArray();
+    assertEquals(x.length, y.length);
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * y[i];
+    }
+    return s;
+  }
+
+  private static void assertIllegalArgument(Executable call, String... fragments) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+    for (String fragment : fragments) {
+      assertTrue(
+          e.getMessage().contains(fragment),
+          () -> "message \"" + e.getMessage() + "\" should contain \"" + fragment + "\"");
+    }
+  }
+}
