@@ -8,13 +8,16 @@ import org.grad4j.autograd.ops.Add;
 import org.grad4j.autograd.ops.AvgPool2d;
 import org.grad4j.autograd.ops.BroadcastTo;
 import org.grad4j.autograd.ops.Clamp;
+import org.grad4j.autograd.ops.Concat;
 import org.grad4j.autograd.ops.Conv2d;
 import org.grad4j.autograd.ops.CrossEntropy;
 import org.grad4j.autograd.ops.Div;
 import org.grad4j.autograd.ops.Exp;
+import org.grad4j.autograd.ops.Gather;
 import org.grad4j.autograd.ops.LeakyRelu;
 import org.grad4j.autograd.ops.Log;
 import org.grad4j.autograd.ops.MatrixProduct;
+import org.grad4j.autograd.ops.Max;
 import org.grad4j.autograd.ops.MaxPool2d;
 import org.grad4j.autograd.ops.Maximum;
 import org.grad4j.autograd.ops.Mul;
@@ -25,12 +28,14 @@ import org.grad4j.autograd.ops.Pow;
 import org.grad4j.autograd.ops.Relu;
 import org.grad4j.autograd.ops.Reshape;
 import org.grad4j.autograd.ops.Sigmoid;
+import org.grad4j.autograd.ops.Slice;
 import org.grad4j.autograd.ops.Sqrt;
 import org.grad4j.autograd.ops.Sub;
 import org.grad4j.autograd.ops.Sum;
 import org.grad4j.autograd.ops.SumTo;
 import org.grad4j.autograd.ops.Tanh;
 import org.grad4j.core.ConvGeometry;
+import org.grad4j.core.Indexing;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
 
@@ -162,6 +167,31 @@ public final class F {
     return keepDim ? lse : reshape(lse, x.data().reducedShape("logsumexp", false, axis));
   }
 
+  /**
+   * The maximum over {@code axes} (all when none are given), keeping them as size 1 when {@code
+   * keepDim}, as PyTorch's {@code amax}: elements tied for the maximum share its gradient equally.
+   */
+  public static Variable max(Variable x, boolean keepDim, int... axes) {
+    return new Max(keepDim, axes).apply(x);
+  }
+
+  /**
+   * The minimum over {@code axes} (all when none are given), as PyTorch's {@code amin}: {@code
+   * -max(-x)}, so elements tied for the minimum share its gradient equally.
+   */
+  public static Variable min(Variable x, boolean keepDim, int... axes) {
+    return neg(max(neg(x), keepDim, axes));
+  }
+
+  /**
+   * The index of the maximum along {@code axis} at every position of the other axes, in row-major
+   * order (for scores {@code (N,C)} and axis 1, the predicted class of each row); the first maximum
+   * wins a tie. Not differentiable.
+   */
+  public static int[] argmax(Variable x, int axis) {
+    return Indexing.argmax(x.data(), axis);
+  }
+
   // ---------------------------------------------------------------- shapes
 
   /** The same values in a new shape; one dimension may be -1. */
@@ -193,11 +223,180 @@ public final class F {
     return permute(x, 1, 0);
   }
 
+  /** Swaps two axes. */
+  public static Variable transpose(Variable x, int axis0, int axis1) {
+    int[] order = new int[x.shape().rank()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    int a = x.shape().normalizeAxis(axis0, "transpose");
+    int b = x.shape().normalizeAxis(axis1, "transpose");
+    order[a] = b;
+    order[b] = a;
+    return permute(x, order);
+  }
+
+  /** Flattens every axis but the first: {@code (N, ...)} to {@code (N, rest)}, as nn.Flatten. */
+  public static Variable flatten(Variable x) {
+    return flatten(x, 1, -1);
+  }
+
+  /** Merges axes {@code startAxis} to {@code endAxis} (both included) into one. */
+  public static Variable flatten(Variable x, int startAxis, int endAxis) {
+    Shape shape = x.shape();
+    int start = shape.normalizeAxis(startAxis, "flatten");
+    int end = shape.normalizeAxis(endAxis, "flatten");
+    checkArgument(
+        start <= end,
+        "flatten: start axis %s comes after end axis %s for shape %s",
+        startAxis,
+        endAxis,
+        shape);
+    int[] dims = new int[shape.rank() - (end - start)];
+    int merged = 1;
+    for (int axis = 0; axis < shape.rank(); axis++) {
+      if (axis < start) {
+        dims[axis] = shape.dim(axis);
+      } else if (axis <= end) {
+        merged *= shape.dim(axis);
+      } else {
+        dims[axis - (end - start)] = shape.dim(axis);
+      }
+    }
+    dims[start] = merged;
+    return reshape(x, Shape.of(dims));
+  }
+
+  /** Removes {@code axis}, which must have size 1. */
+  public static Variable squeeze(Variable x, int axis) {
+    Shape shape = x.shape();
+    int a = shape.normalizeAxis(axis, "squeeze");
+    checkArgument(
+        shape.dim(a) == 1,
+        "squeeze: axis %s of shape %s has size %s, not 1",
+        axis,
+        shape,
+        shape.dim(a));
+    int[] dims = new int[shape.rank() - 1];
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = shape.dim(i < a ? i : i + 1);
+    }
+    return reshape(x, Shape.of(dims));
+  }
+
+  /**
+   * Inserts an axis of size 1 at position {@code axis} of the result, which may be {@code -(rank +
+   * 1)} to {@code rank}.
+   */
+  public static Variable unsqueeze(Variable x, int axis) {
+    Shape shape = x.shape();
+    int a = insertionAxis(shape, axis, "unsqueeze");
+    int[] dims = new int[shape.rank() + 1];
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = i == a ? 1 : shape.dim(i < a ? i : i - 1);
+    }
+    return reshape(x, Shape.of(dims));
+  }
+
+  /** Where a new axis {@code axis} (possibly negative) lands among the rank + 1 result axes. */
+  private static int insertionAxis(Shape shape, int axis, String op) {
+    int rank = shape.rank();
+    checkArgument(
+        axis >= -(rank + 1) && axis <= rank,
+        "%s: axis %s is out of range for a new axis of shape %s (expected %s to %s)",
+        op,
+        axis,
+        shape,
+        -(rank + 1),
+        rank);
+    return axis < 0 ? axis + rank + 1 : axis;
+  }
+
+  /** The tensors joined along an existing {@code axis}; other dimensions must match. */
+  public static Variable concat(int axis, Variable... xs) {
+    return new Concat(axis).apply(xs);
+  }
+
+  /** The tensors, which must have equal shapes, stacked along a new {@code axis}. */
+  public static Variable stack(int axis, Variable... xs) {
+    checkArgument(xs.length > 0, "stack: expected at least one tensor");
+    Shape shape = xs[0].shape();
+    insertionAxis(shape, axis, "stack");
+    Variable[] expanded = new Variable[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      checkArgument(
+          xs[i].shape().equals(shape),
+          "stack: tensor %s has shape %s but tensor 0 has shape %s; all must be equal",
+          i,
+          xs[i].shape(),
+          shape);
+      expanded[i] = unsqueeze(xs[i], axis);
+    }
+    return concat(axis, expanded);
+  }
+
+  /**
+   * Elements {@code start} (inclusive) to {@code end} (exclusive) along {@code axis}, as {@code
+   * x.narrow(axis, start, end - start)}.
+   */
+  public static Variable slice(Variable x, int axis, int start, int end) {
+    return new Slice(axis, start, end).apply(x);
+  }
+
+  /**
+   * For a matrix {@code x (N,C)}, the vector {@code (N,)} of {@code x[i, index[i]]} (each sample's
+   * score for its class).
+   */
+  public static Variable gather(Variable x, int[] index) {
+    return new Gather(index).apply(x);
+  }
+
   // ---------------------------------------------------------------- linear algebra
 
-  /** The matrix product {@code a · b} of two matrices. */
+  /**
+   * The matrix product {@code a · b}, as {@code torch.matmul} for operands of rank at least 2: the
+   * last two axes are matrices, leading (batch) axes broadcast, e.g. {@code (2,1,3,4) @ (5,4,6)} is
+   * {@code (2,5,3,6)}.
+   */
   public static Variable matmul(Variable a, Variable b) {
     return new MatrixProduct(false, false).apply(a, b);
+  }
+
+  /** {@code x · wᵀ} for {@code x (*, in)} and {@code w (out, in)}, as PyTorch's linear. */
+  public static Variable linear(Variable x, Variable w) {
+    return linear(x, w, null);
+  }
+
+  /**
+   * {@code x · wᵀ + b} for {@code x (*, in)}, {@code w (out, in)} (PyTorch's layout, read in place
+   * as a transposed operand) and {@code b (out,)}; {@code b} may be {@code null}.
+   */
+  public static Variable linear(Variable x, Variable w, Variable b) {
+    Shape shape = x.shape();
+    checkArgument(
+        w.shape().rank() == 2, "linear: weight must be a matrix (out,in), got %s", w.shape());
+    checkArgument(shape.rank() >= 1, "linear: input must have rank at least 1, got %s", shape);
+    int in = w.shape().dim(1);
+    checkArgument(
+        shape.dim(-1) == in,
+        "linear: input %s has %s features but weight %s expects %s",
+        shape,
+        shape.dim(-1),
+        w.shape(),
+        in);
+    int out = w.shape().dim(0);
+    checkArgument(
+        b == null || b.shape().equals(Shape.of(out)),
+        "linear: bias %s does not match weight %s; expected (%s,)",
+        b == null ? null : b.shape(),
+        w.shape(),
+        out);
+    Variable rows = reshape(x, Shape.of(shape.withDim(-1, 1).size(), in));
+    Variable y = new MatrixProduct(false, true).apply(rows, w);
+    if (b != null) {
+      y = add(y, b);
+    }
+    return reshape(y, shape.withDim(-1, out));
   }
 
   // ---------------------------------------------------------------- activations

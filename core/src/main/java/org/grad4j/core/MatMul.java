@@ -2,6 +2,7 @@ package org.grad4j.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
@@ -31,27 +32,130 @@ public final class MatMul {
         "matmul: expected two matrices, got %s @ %s",
         a.shape(),
         b.shape());
-    int m = transA ? a.shape().dim(1) : a.shape().dim(0);
-    int innerA = transA ? a.shape().dim(0) : a.shape().dim(1);
-    int innerB = transB ? b.shape().dim(1) : b.shape().dim(0);
-    int n = transB ? b.shape().dim(0) : b.shape().dim(1);
-    checkArgument(
-        innerA == innerB,
-        "matmul: %s%s @ %s%s: inner dimensions %s and %s differ",
-        a.shape(),
-        transA ? "ᵀ" : "",
-        b.shape(),
-        transB ? "ᵀ" : "",
-        innerA,
-        innerB);
+    int[] mkn = productDims(a.shape(), transA, b.shape(), transB);
+    int m = mkn[0];
+    int k = mkn[1];
+    int n = mkn[2];
     long start = System.nanoTime();
     double[] out = new double[m * n];
-    if (innerA > 0) {
-      multiply(
-          wrap(a), transA, wrap(b), transB, DMatrixRMaj.wrap(m, n, out), (long) m * n * innerA);
+    if (k > 0) {
+      multiply(wrap(a), transA, wrap(b), transB, DMatrixRMaj.wrap(m, n, out), (long) m * n * k);
     }
     KernelTimer.add(KernelTimer.Kernel.MATMUL, start);
     return new Tensor(Shape.of(m, n), out);
+  }
+
+  /**
+   * {@code op(a) · op(b)} for stacks of matrices, as NumPy's and PyTorch's {@code matmul}: the last
+   * two axes hold the matrices, the leading (batch) axes broadcast, so {@code (2,1,3,4) @ (5,4,6)}
+   * is {@code (2,5,3,6)}. Two matrices go to {@link #multiply}; otherwise each batch product runs
+   * through the same EJML kernels, on an operand's storage when it holds a single matrix and else
+   * on a copy of the batch's matrix in a buffer reused across the batch.
+   *
+   * @throws IllegalArgumentException if an operand has rank below 2, the inner dimensions differ or
+   *     the batch dimensions do not broadcast
+   */
+  public static Tensor multiplyBatched(Tensor a, boolean transA, Tensor b, boolean transB) {
+    checkArgument(
+        a.rank() >= 2 && b.rank() >= 2,
+        "matmul: expected matrices or stacks of matrices (rank at least 2), got %s @ %s",
+        a.shape(),
+        b.shape());
+    if (a.rank() == 2 && b.rank() == 2) {
+      return multiply(a, transA, b, transB);
+    }
+    int[] mkn = productDims(a.shape(), transA, b.shape(), transB);
+    int m = mkn[0];
+    int k = mkn[1];
+    int n = mkn[2];
+    Shape batchA = batchShape(a.shape());
+    Shape batchB = batchShape(b.shape());
+    String op = String.format("matmul: %s @ %s batch dimensions", a.shape(), b.shape());
+    Shape batch = Shape.broadcast(batchA, batchB, op);
+    int[] outDims = Arrays.copyOf(batch.dims(), batch.rank() + 2);
+    outDims[batch.rank()] = m;
+    outDims[batch.rank() + 1] = n;
+    Shape outShape = Shape.of(outDims);
+    long start = System.nanoTime();
+    double[] out = new double[outShape.size()];
+    if (k > 0) {
+      Operand left = new Operand(a);
+      Operand right = new Operand(b);
+      DMatrixRMaj c = new DMatrixRMaj(m, n);
+      StridedCursor cursor =
+          new StridedCursor(
+              batch.dims(),
+              StridedCursor.broadcastStrides(batchA, batch),
+              StridedCursor.broadcastStrides(batchB, batch));
+      for (int i = 0; i < batch.size(); i++) {
+        multiply(
+            left.matrix(cursor.offset(0)),
+            transA,
+            right.matrix(cursor.offset(1)),
+            transB,
+            c,
+            (long) m * n * k);
+        System.arraycopy(c.data, 0, out, i * m * n, m * n);
+        cursor.next();
+      }
+    }
+    KernelTimer.add(KernelTimer.Kernel.MATMUL, start);
+    return new Tensor(outShape, out);
+  }
+
+  /**
+   * The sizes {@code {m, k, n}} of {@code op(a) (m,k) · op(b) (k,n)} from the last two axes.
+   *
+   * @throws IllegalArgumentException if the inner dimensions differ
+   */
+  private static int[] productDims(Shape a, boolean transA, Shape b, boolean transB) {
+    int m = a.dim(transA ? -1 : -2);
+    int innerA = a.dim(transA ? -2 : -1);
+    int innerB = b.dim(transB ? -1 : -2);
+    int n = b.dim(transB ? -2 : -1);
+    checkArgument(
+        innerA == innerB,
+        "matmul: %s%s @ %s%s: inner dimensions %s and %s differ",
+        a,
+        transA ? "ᵀ" : "",
+        b,
+        transB ? "ᵀ" : "",
+        innerA,
+        innerB);
+    return new int[] {m, innerA, n};
+  }
+
+  /** The leading axes of a stack of matrices. */
+  private static Shape batchShape(Shape shape) {
+    return Shape.of(Arrays.copyOf(shape.dims(), shape.rank() - 2));
+  }
+
+  /**
+   * The matrices of one operand of a batched product, by batch index: its own storage when it holds
+   * one matrix, else a buffer into which the requested matrix is copied when it changes.
+   */
+  private static final class Operand {
+    private final double[] data;
+    private final DMatrixRMaj matrix;
+    private final boolean single;
+    private int loaded = -1;
+
+    Operand(Tensor t) {
+      int rows = t.shape().dim(-2);
+      int cols = t.shape().dim(-1);
+      data = t.data;
+      single = t.size() == rows * cols;
+      matrix = single ? DMatrixRMaj.wrap(rows, cols, data) : new DMatrixRMaj(rows, cols);
+    }
+
+    DMatrixRMaj matrix(int index) {
+      if (!single && index != loaded) {
+        int size = matrix.getNumElements();
+        System.arraycopy(data, index * size, matrix.data, 0, size);
+        loaded = index;
+      }
+      return matrix;
+    }
   }
 
   private static DMatrixRMaj wrap(Tensor t) {

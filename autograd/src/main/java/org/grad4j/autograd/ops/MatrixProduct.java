@@ -1,13 +1,15 @@
 package org.grad4j.autograd.ops;
 
+import org.grad4j.autograd.F;
 import org.grad4j.autograd.Function;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.MatMul;
 import org.grad4j.core.Tensor;
 
 /**
- * {@code op(a) · op(b)} for matrices, where {@code op} transposes when its flag is set. The flags
- * let the backward products read their operands in place instead of transposing copies.
+ * {@code op(a) · op(b)} for matrices, or stacks of matrices whose leading (batch) axes broadcast as
+ * in NumPy, where {@code op} transposes the last two axes when its flag is set. The flags let the
+ * backward products read their operands in place instead of transposing copies.
  */
 public final class MatrixProduct extends Function {
   private final boolean transA;
@@ -20,12 +22,13 @@ public final class MatrixProduct extends Function {
 
   @Override
   protected Tensor forward(Tensor... in) {
-    return MatMul.multiply(in[0], transA, in[1], transB);
+    return MatMul.multiplyBatched(in[0], transA, in[1], transB);
   }
 
   /**
    * With {@code Y = op(A)·op(B)}: {@code dop(A) = dY·op(B)ᵀ} and {@code dop(B) = op(A)ᵀ·dY}; a
-   * transposed operand takes the transpose of that, which swaps the factors.
+   * transposed operand takes the transpose of that, which swaps the factors. A broadcast batch axis
+   * sums its gradients.
    */
   @Override
   protected Variable[] backward(Variable gy) {
@@ -34,16 +37,18 @@ public final class MatrixProduct extends Function {
     Variable ga = null;
     Variable gb = null;
     if (needsInputGrad(0)) {
-      ga =
+      Variable product =
           transA
               ? new MatrixProduct(transB, true).apply(b, gy)
               : new MatrixProduct(false, !transB).apply(gy, b);
+      ga = F.sumTo(product, a.shape());
     }
     if (needsInputGrad(1)) {
-      gb =
+      Variable product =
           transB
               ? new MatrixProduct(true, transA).apply(gy, a)
               : new MatrixProduct(!transA, false).apply(a, gy);
+      gb = F.sumTo(product, b.shape());
     }
     return new Variable[] {ga, gb};
   }
