@@ -5,6 +5,6 @@ import org.grad4j.autograd.F;
 /** Keeps the batch axis and flattens the rest: {@code (N, ...) -> (N, prod(...))}. */
 public final class Flatten extends Stateless {
   public Flatten() {
-    super(x -> F.reshape(x, x.shape().dim(0), -1));
+    super(F::flatten);
   }
 }
