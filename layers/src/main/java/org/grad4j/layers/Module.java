@@ -2,13 +2,20 @@ package org.grad4j.layers;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Sets;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.Tensor;
+import org.grad4j.layers.io.Safetensors;
+import org.grad4j.layers.io.SafetensorsFormatException;
 
 /**
  * A building block of a network, as PyTorch's {@code nn.Module}: it computes {@link #forward}, owns
@@ -71,21 +78,101 @@ public abstract class Module {
   /** Every parameter of this module and its descendants, by hierarchical name. */
   public final Map<String, Parameter> namedParameters() {
     Map<String, Parameter> out = new LinkedHashMap<>();
-    collect("", out, new LinkedHashMap<>());
+    visit("", out::put, (name, b) -> {});
     return out;
   }
 
   /** Every buffer of this module and its descendants, by hierarchical name. */
   public final Map<String, Tensor> namedBuffers() {
     Map<String, Tensor> out = new LinkedHashMap<>();
-    collect("", new LinkedHashMap<>(), out);
+    visit("", (name, p) -> {}, out::put);
     return out;
   }
 
-  private void collect(String prefix, Map<String, Parameter> params, Map<String, Tensor> bufs) {
-    parameters.forEach((name, p) -> params.put(prefix + name, p));
-    buffers.forEach((name, b) -> bufs.put(prefix + name, b));
-    children.forEach((name, child) -> child.collect(prefix + name + ".", params, bufs));
+  /**
+   * Every parameter's data and every buffer, by hierarchical name, in PyTorch's {@code
+   * state_dict()} order: a module's parameters, then its buffers, then its children's entries
+   * ({@code "0.weight", "0.bias", "1.weight", "1.bias", "1.running_mean", ...}).
+   *
+   * <p>The map is immutable but its tensors are the module's own, not copies: they change as the
+   * module trains. Copy them for a snapshot.
+   */
+  public final Map<String, Tensor> stateDict() {
+    ImmutableMap.Builder<String, Tensor> out = ImmutableMap.builder();
+    visit("", (name, p) -> out.put(name, p.data()), out::put);
+    return out.build();
+  }
+
+  /** Calls {@code onParameter} and {@code onBuffer} in {@link #stateDict()} order. */
+  private void visit(
+      String prefix,
+      BiConsumer<String, Parameter> onParameter,
+      BiConsumer<String, Tensor> onBuffer) {
+    parameters.forEach((name, p) -> onParameter.accept(prefix + name, p));
+    buffers.forEach((name, b) -> onBuffer.accept(prefix + name, b));
+    children.forEach((name, child) -> child.visit(prefix + name + ".", onParameter, onBuffer));
+  }
+
+  /**
+   * Overwrites every parameter and buffer with the tensor of the same name in {@code state}, as
+   * PyTorch's strict {@code load_state_dict}. All names and shapes are checked first; only when
+   * they all match are the values copied in place, so on failure the module is unchanged.
+   *
+   * @throws IllegalArgumentException listing every missing key, unexpected key and shape mismatch
+   *     (name, expected shape, found shape)
+   */
+  public final void loadStateDict(Map<String, Tensor> state) {
+    Map<String, Tensor> own = stateDict();
+    List<String> problems = new ArrayList<>();
+    List<String> missing = new ArrayList<>(Sets.difference(own.keySet(), state.keySet()));
+    if (!missing.isEmpty()) {
+      problems.add("missing keys " + missing);
+    }
+    List<String> unexpected = new ArrayList<>(Sets.difference(state.keySet(), own.keySet()));
+    if (!unexpected.isEmpty()) {
+      problems.add("unexpected keys " + unexpected);
+    }
+    own.forEach(
+        (name, target) -> {
+          if (state.containsKey(name)) {
+            Tensor source = state.get(name);
+            Object found = source == null ? null : source.shape();
+            if (!target.shape().equals(found)) {
+              problems.add(
+                  String.format(
+                      "shape mismatch for '%s': expected %s, found %s",
+                      name, target.shape(), found));
+            }
+          }
+        });
+    checkArgument(
+        problems.isEmpty(),
+        "%s.loadStateDict: nothing was loaded because of %s",
+        getClass().getSimpleName(),
+        String.join("; ", problems));
+    own.forEach((name, target) -> target.copyFromInPlace(state.get(name)));
+  }
+
+  /**
+   * Saves {@link #stateDict()} to a safetensors {@code file} (F64), replacing it atomically.
+   *
+   * @see Safetensors#write
+   */
+  public final void save(Path file) throws IOException {
+    Safetensors.write(file, stateDict(), Map.of());
+  }
+
+  /**
+   * Reads a safetensors {@code file} (F64, or F32 widened) and {@linkplain #loadStateDict loads}
+   * it. A malformed file, a missing or unexpected name or a shape mismatch leaves the module
+   * unchanged.
+   *
+   * @throws SafetensorsFormatException if the file is not valid safetensors of F64 or F32
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if the names or shapes do not match this module's
+   */
+  public final void load(Path file) throws IOException {
+    loadStateDict(Safetensors.read(file).tensors());
   }
 
   /** Every parameter, in the order of {@link #namedParameters()}. */
