@@ -28,7 +28,9 @@ class TensorBytesTest {
     double[] actual = back.toArray();
     for (int i = 0; i < expected.length; i++) {
       assertEquals(
-          Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(actual[i]), "at " + i);
+          Double.doubleToRawLongBits(expected[i]),
+          Double.doubleToRawLongBits(actual[i]),
+          "at " + i);
     }
   }
 
@@ -61,7 +63,8 @@ class TensorBytesTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> TensorBytes.readFloat64(ByteBuffer.allocate(40), Shape.of(2, 3)));
-    assertTrue(e.getMessage().contains("(2,3) needs 48 bytes but the buffer has 40"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("(2,3) needs 48 bytes but the buffer has 40"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
         () -> TensorBytes.writeFloat64(Tensor.zeros(2), ByteBuffer.allocate(15)));

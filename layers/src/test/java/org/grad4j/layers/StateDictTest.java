@@ -59,7 +59,8 @@ class StateDictTest {
     target.loadStateDict(source.stateDict());
     assertSame(weight, target.stateDict().get("0.weight"));
     assertEquals(snapshot(source), snapshot(target));
-    assertArrayEquals(new double[] {0.5, 0.5, 0.5, 0.5}, target.namedBuffers().get("1.running_mean").toArray());
+    assertArrayEquals(
+        new double[] {0.5, 0.5, 0.5, 0.5}, target.namedBuffers().get("1.running_mean").toArray());
   }
 
   @Test
@@ -81,7 +82,8 @@ class StateDictTest {
     assertTrue(
         message.contains("shape mismatch for '2.weight': expected (2,4,3,3), found (2,4,1,1)"),
         message);
-    assertTrue(message.contains("shape mismatch for '1.weight': expected (4,1,1), found null"), message);
+    assertTrue(
+        message.contains("shape mismatch for '1.weight': expected (4,1,1), found null"), message);
     assertEquals(before, snapshot(target));
   }
 
@@ -92,7 +94,8 @@ class StateDictTest {
     empty.loadStateDict(Map.of());
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> empty.loadStateDict(Map.of("w", Tensor.zeros(1))));
+            IllegalArgumentException.class,
+            () -> empty.loadStateDict(Map.of("w", Tensor.zeros(1))));
     assertTrue(e.getMessage().contains("unexpected keys [w]"), e.getMessage());
   }
 }

@@ -24,12 +24,11 @@ import org.grad4j.core.Tensor;
  * }</pre>
  *
  * <p>A tensor {@code "0.weight"} of section {@code "model"} is stored as {@code "model.0.weight"},
- * so PyTorch sees an ordinary safetensors file. The section names are also recorded in the
- * metadata under {@value #SECTIONS_KEY} (comma-separated), so an empty section (an optimizer
- * without state yet) survives the round trip and a file that is not a checkpoint is recognised.
+ * so PyTorch sees an ordinary safetensors file. The section names are also recorded in the metadata
+ * under {@value #SECTIONS_KEY} (comma-separated), so an empty section (an optimizer without state
+ * yet) survives the round trip and a file that is not a checkpoint is recognised.
  *
- * @param sections state maps by section name, in order; names are non-empty, without dots or
- *     commas
+ * @param sections state maps by section name, in order; names are non-empty, without dots or commas
  * @param metadata free-form strings (epoch, random-generator state, ...), without {@value
  *     #SECTIONS_KEY}
  */
@@ -44,7 +43,8 @@ public record Checkpoint(Map<String, Map<String, Tensor>> sections, Map<String, 
    *     #SECTIONS_KEY}
    */
   public Checkpoint {
-    sections.keySet()
+    sections
+        .keySet()
         .forEach(
             name ->
                 checkArgument(
@@ -75,7 +75,9 @@ public record Checkpoint(Map<String, Map<String, Tensor>> sections, Map<String, 
     return sections.get(name);
   }
 
-  /** Writes every section and the metadata to {@code file}, atomically (see {@link Safetensors}). */
+  /**
+   * Writes every section and the metadata to {@code file}, atomically (see {@link Safetensors}).
+   */
   public void write(Path file) throws IOException {
     Map<String, Tensor> tensors = new LinkedHashMap<>();
     sections.forEach(

@@ -229,15 +229,11 @@ public final class Safetensors {
       }
       if (headerLength > MAX_HEADER_BYTES) {
         throw fail(
-            file,
-            "header length %d exceeds the limit of %d bytes",
-            headerLength,
-            MAX_HEADER_BYTES);
+            file, "header length %d exceeds the limit of %d bytes", headerLength, MAX_HEADER_BYTES);
       }
       long dataLength = rest - headerLength;
       if (dataLength > Integer.MAX_VALUE) {
-        throw fail(
-            file, "the data section has %d bytes; grad4j reads at most 2 GiB", dataLength);
+        throw fail(file, "the data section has %d bytes; grad4j reads at most 2 GiB", dataLength);
       }
       ByteBuffer headerBytes = readFully(file, in, LENGTH_BYTES, (int) headerLength);
       Map<String, String> metadata = new LinkedHashMap<>();
@@ -265,8 +261,8 @@ public final class Safetensors {
   }
 
   /** The tensor entries in header order; fills {@code metadata}. */
-  private static List<Entry> parseHeader(
-      Path file, ByteBuffer bytes, Map<String, String> metadata) throws SafetensorsFormatException {
+  private static List<Entry> parseHeader(Path file, ByteBuffer bytes, Map<String, String> metadata)
+      throws SafetensorsFormatException {
     JsonNode root;
     try {
       root = JSON.readTree(StandardCharsets.UTF_8.newDecoder().decode(bytes).toString());

@@ -60,7 +60,8 @@ class CheckpointTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> sample().section("optimiser"));
     assertTrue(
-        e.getMessage().contains("no section 'optimiser'; the sections are [model, optimizer, scheduler]"),
+        e.getMessage()
+            .contains("no section 'optimiser'; the sections are [model, optimizer, scheduler]"),
         e.getMessage());
   }
 
@@ -96,7 +97,8 @@ class CheckpointTest {
     SafetensorsFormatException e =
         assertThrows(SafetensorsFormatException.class, () -> Checkpoint.read(file));
     assertTrue(
-        e.getMessage().contains("tensor 'stray' belongs to none of the checkpoint's sections [model]"),
+        e.getMessage()
+            .contains("tensor 'stray' belongs to none of the checkpoint's sections [model]"),
         e.getMessage());
   }
 }

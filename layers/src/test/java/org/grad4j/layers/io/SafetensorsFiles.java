@@ -56,14 +56,12 @@ public final class SafetensorsFiles {
    */
   public enum Corruption {
     TOO_SHORT_FOR_THE_LENGTH(f -> Files.write(f, new byte[5]), "fewer than the 8-byte"),
-    HEADER_LENGTH_BEYOND_THE_FILE(
-        f -> setHeaderLength(f, Files.size(f) - 7), "exceeds the"),
+    HEADER_LENGTH_BEYOND_THE_FILE(f -> setHeaderLength(f, Files.size(f) - 7), "exceeds the"),
     HEADER_LENGTH_NEGATIVE_AS_SIGNED(
         f -> setHeaderLength(f, -1), "header length 18446744073709551615"),
     TRUNCATED_DATA(f -> resize(f, Files.size(f) - 3), "the file is truncated"),
     EXTRA_DATA(f -> resize(f, Files.size(f) + 8), "cover only the first"),
-    HEADER_NOT_JSON(
-        f -> rewriteHeader(f, h -> h.substring(0, h.length() - 1)), "not valid JSON"),
+    HEADER_NOT_JSON(f -> rewriteHeader(f, h -> h.substring(0, h.length() - 1)), "not valid JSON"),
     HEADER_WITH_TRAILING_TOKENS(f -> rewriteHeader(f, h -> h + "{}"), "not valid JSON"),
     HEADER_NOT_AN_OBJECT(f -> rewriteHeader(f, h -> "[" + h + "]"), "must be a JSON object"),
     HEADER_NOT_UTF8(f -> rewriteHeaderBytes(f, 2, (byte) 0xC3), "not valid UTF-8"),
@@ -127,8 +125,7 @@ public final class SafetensorsFiles {
   }
 
   /** Adds {@code dBegin} and {@code dEnd} to the data offsets of the {@code which}-th tensor. */
-  private static void editOffsets(Path file, int which, long dBegin, long dEnd)
-      throws IOException {
+  private static void editOffsets(Path file, int which, long dBegin, long dEnd) throws IOException {
     rewriteHeader(
         file,
         header -> {
@@ -141,7 +138,11 @@ public final class SafetensorsFiles {
           long begin = Long.parseLong(m.group(1)) + dBegin;
           long end = Long.parseLong(m.group(2)) + dEnd;
           return header.substring(0, m.start())
-              + "\"data_offsets\":[" + begin + "," + end + "]"
+              + "\"data_offsets\":["
+              + begin
+              + ","
+              + end
+              + "]"
               + header.substring(m.end());
         });
   }
