@@ -9,11 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "grad4j 0.1.0",
     description = "A pure-Java deep-learning framework for small CNNs: runnable examples.",
-    subcommands = {SeedDemo.class, GradcheckCommand.class, Bench.class})
+    subcommands = {TrainCommand.class, SeedDemo.class, GradcheckCommand.class, Bench.class})
 public final class Main implements Runnable {
   /** Runs the subcommand named in {@code args}; with no arguments, the default job. */
   public static void main(String[] args) {
-    String[] effective = args.length == 0 ? new String[] {"seed-demo"} : args;
+    String[] effective = args.length == 0 ? new String[] {"train"} : args;
     System.exit(new CommandLine(new Main()).execute(effective));
   }
 
