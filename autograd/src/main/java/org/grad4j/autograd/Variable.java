@@ -72,6 +72,20 @@ public class Variable {
     return grad;
   }
 
+  /**
+   * Replaces the gradient by {@code grad} (shaped like the data), or forgets it when {@code null}.
+   * For optimizer utilities such as gradient clipping, which must not write into a gradient tensor
+   * because backward passes may share it with other variables.
+   */
+  public void setGrad(Tensor grad) {
+    checkArgument(
+        grad == null || grad.shape().equals(data.shape()),
+        "setGrad: gradient of shape %s does not match data of shape %s",
+        grad == null ? null : grad.shape(),
+        data.shape());
+    this.grad = grad == null ? null : new Variable(grad);
+  }
+
   /** Forgets the accumulated gradient. */
   public void zeroGrad() {
     grad = null;

@@ -181,4 +181,17 @@ class EngineTest {
     assertTrue(e.getMessage().contains("(3,)") && e.getMessage().contains("(2,2)"), e.getMessage());
     assertThrows(IllegalArgumentException.class, y::backward);
   }
+
+  @Test
+  void setGradReplacesTheGradientAndLaterPassesAccumulateOntoIt() {
+    Variable x = scalarLeaf(3.0);
+    x.setGrad(Tensor.scalar(10.0));
+    F.mul(x, x).backward();
+    assertEquals(16.0, x.grad().item(), 0.0);
+    x.setGrad(null);
+    assertNull(x.grad());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> x.setGrad(Tensor.ones(2)));
+    assertTrue(e.getMessage().contains("setGrad") && e.getMessage().contains("(2,)"), e.getMessage());
+  }
 }

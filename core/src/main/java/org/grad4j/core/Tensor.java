@@ -396,6 +396,15 @@ public final class Tensor {
     return sum.mul(1.0 / (size() / Math.max(1, sum.size())));
   }
 
+  /** The Euclidean (L2) norm of all elements, {@code sqrt(Σ x²)}, as {@code torch.norm(x, 2)}. */
+  public double norm() {
+    double s = 0;
+    for (double v : data) {
+      s += v * v;
+    }
+    return Math.sqrt(s);
+  }
+
   /** The maximum over {@code axes} (all axes when none are given). */
   public Tensor max(boolean keepDim, int... axes) {
     checkArgument(size() > 0, "max: tensor of shape %s is empty", shape);
@@ -458,6 +467,13 @@ public final class Tensor {
   public void copyFromInPlace(Tensor source) {
     checkSameShape("copyFromInPlace", source);
     System.arraycopy(source.data, 0, data, 0, data.length);
+  }
+
+  /** {@code this = this * scale}. Modifies this tensor. */
+  public void scaleInPlace(double scale) {
+    for (int i = 0; i < data.length; i++) {
+      data[i] *= scale;
+    }
   }
 
   /** {@code this = this * scale + alpha * other} (same shape). Modifies this tensor. */
