@@ -192,6 +192,7 @@ class EngineTest {
     assertNull(x.grad());
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> x.setGrad(Tensor.ones(2)));
-    assertTrue(e.getMessage().contains("setGrad") && e.getMessage().contains("(2,)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("setGrad") && e.getMessage().contains("(2,)"), e.getMessage());
   }
 }

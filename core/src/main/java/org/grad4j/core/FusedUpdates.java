@@ -8,16 +8,16 @@ import static com.google.common.base.Preconditions.checkArgument;
  * in its Javadoc) and never the gradient.
  *
  * <p>The arithmetic follows PyTorch 1.13's single-tensor implementations operation by operation
- * (same operand order, same roundings), so results agree with {@code torch.optim} to a few ulps.
- * A {@code null} buffer switches its feature off.
+ * (same operand order, same roundings), so results agree with {@code torch.optim} to a few ulps. A
+ * {@code null} buffer switches its feature off.
  */
 public final class FusedUpdates {
   private FusedUpdates() {}
 
   /**
-   * One SGD step, as {@code torch.optim.SGD}: {@code d = g + weightDecay·p}; with a momentum
-   * buffer {@code b = d} on the first step, else {@code b = momentum·b + (1 - dampening)·d}, then
-   * {@code d = nesterov ? d + momentum·b : b}; finally {@code p = p - lr·d}.
+   * One SGD step, as {@code torch.optim.SGD}: {@code d = g + weightDecay·p}; with a momentum buffer
+   * {@code b = d} on the first step, else {@code b = momentum·b + (1 - dampening)·d}, then {@code d
+   * = nesterov ? d + momentum·b : b}; finally {@code p = p - lr·d}.
    *
    * <p>Modifies {@code param} and {@code momentumBuffer}.
    *

@@ -38,8 +38,16 @@ class FusedUpdatesTest {
             IllegalArgumentException.class,
             () ->
                 FusedUpdates.rmspropInPlace(
-                    Tensor.ones(2, 3), Tensor.ones(2, 3), Tensor.ones(3, 2), null, null, 0.1, 0.9,
-                    1e-8, 0, 0));
+                    Tensor.ones(2, 3),
+                    Tensor.ones(2, 3),
+                    Tensor.ones(3, 2),
+                    null,
+                    null,
+                    0.1,
+                    0.9,
+                    1e-8,
+                    0,
+                    0));
     assertTrue(
         e.getMessage().contains("rmspropInPlace") && e.getMessage().contains("(3,2)"),
         e.getMessage());

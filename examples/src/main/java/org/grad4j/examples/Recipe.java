@@ -33,8 +33,16 @@ record Recipe(
   static final List<String> SCHEDULES = List.of("none", "step", "cosine", "onecycle");
 
   Recipe {
-    checkArgument(OPTIMIZERS.contains(optimizer), "--optimizer must be one of %s, got %s", OPTIMIZERS, optimizer);
-    checkArgument(SCHEDULES.contains(schedule), "--lr-schedule must be one of %s, got %s", SCHEDULES, schedule);
+    checkArgument(
+        OPTIMIZERS.contains(optimizer),
+        "--optimizer must be one of %s, got %s",
+        OPTIMIZERS,
+        optimizer);
+    checkArgument(
+        SCHEDULES.contains(schedule),
+        "--lr-schedule must be one of %s, got %s",
+        SCHEDULES,
+        schedule);
     checkArgument(lr > 0, "--lr must be positive, got %s", lr);
     checkArgument(batchSize >= 1, "--batch-size must be positive, got %s", batchSize);
     checkArgument(epochs >= 1, "--epochs must be positive, got %s", epochs);
@@ -90,7 +98,8 @@ record Recipe(
   }
 
   Recipe withEpochs(int newEpochs) {
-    return new Recipe(optimizer, lr, momentum, weightDecay, schedule, batchSize, newEpochs, seed, limit);
+    return new Recipe(
+        optimizer, lr, momentum, weightDecay, schedule, batchSize, newEpochs, seed, limit);
   }
 
   @Override

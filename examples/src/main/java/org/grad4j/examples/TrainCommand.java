@@ -30,46 +30,79 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--epochs", defaultValue = "2", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "2",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "64",
+      description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--lr", defaultValue = "0.01", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      defaultValue = "0.01",
+      description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--momentum",
+      defaultValue = "0.9",
+      description = "SGD momentum (default: ${DEFAULT-VALUE}).")
   double momentum;
 
-  @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--weight-decay",
+      defaultValue = "0",
+      description = "Weight decay (default: ${DEFAULT-VALUE}).")
   double weightDecay;
 
-  @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd, adam or adamw (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--optimizer",
+      defaultValue = "sgd",
+      description = "sgd, adam or adamw (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
   @Option(
       names = "--lr-schedule",
       defaultValue = "none",
-      description = "none, step, cosine or onecycle, stepped every batch (default: ${DEFAULT-VALUE}).")
+      description =
+          "none, step, cosine or onecycle, stepped every batch (default: ${DEFAULT-VALUE}).")
   String schedule;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of init and shuffling (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Seed of init and shuffling (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--limit", defaultValue = "0", description = "Train on the first N examples only (0: all).")
+  @Option(
+      names = "--limit",
+      defaultValue = "0",
+      description = "Train on the first N examples only (0: all).")
   int limit;
 
   @Option(names = "--data", description = "Directory with the four IDX files (gzipped or not).")
   Path data;
 
-  @Option(names = "--dataset", defaultValue = "FASHION", description = "FASHION or MNIST: which class names (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dataset",
+      defaultValue = "FASHION",
+      description = "FASHION or MNIST: which class names (default: ${DEFAULT-VALUE}).")
   DataKind kind;
 
-  @Option(names = "--out", defaultValue = "runs/train", description = "Output directory (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "runs/train",
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--resume", description = "Continue the run whose checkpoint is in this directory.")
+  @Option(
+      names = "--resume",
+      description = "Continue the run whose checkpoint is in this directory.")
   Path resume;
 
   @Option(names = "--no-progress", description = "No progress bar (for logs).")
@@ -89,7 +122,9 @@ final class TrainCommand implements Callable<Integer> {
       }
       outDir = resume;
     } else {
-      recipe = new Recipe(optimizer, lr, momentum, weightDecay, schedule, batchSize, epochs, seed, limit);
+      recipe =
+          new Recipe(
+              optimizer, lr, momentum, weightDecay, schedule, batchSize, epochs, seed, limit);
     }
     TrainingData data = TrainingData.load(this.data, kind);
     Dataset train = recipe.limit() > 0 ? data.train().limit(recipe.limit()) : data.train();
@@ -100,7 +135,13 @@ final class TrainCommand implements Callable<Integer> {
         model.parameterCount(), train.size(), data.test().size());
     log.println("recipe: " + recipe);
     Trainer trainer =
-        new Trainer(model, recipe, train, data.test(), outDir, noProgress ? ProgressDisplay.NONE : ProgressDisplay.bar(System.err));
+        new Trainer(
+            model,
+            recipe,
+            train,
+            data.test(),
+            outDir,
+            noProgress ? ProgressDisplay.NONE : ProgressDisplay.bar(System.err));
     if (checkpoint != null) {
       trainer.resume(checkpoint);
       log.printf("resuming %s after %d completed epochs%n", outDir, trainer.completedEpochs());

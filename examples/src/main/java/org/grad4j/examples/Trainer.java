@@ -40,8 +40,7 @@ final class Trainer {
   private Progress progress = Progress.START;
 
   /** Where a run stands: the epoch in progress, batches done in it, and its running sums. */
-  record Progress(
-      int epoch, int batch, double lossSum, long correct, long seen, double seconds) {
+  record Progress(int epoch, int batch, double lossSum, long correct, long seen, double seconds) {
     static final Progress START = new Progress(0, 0, 0, 0, 0, 0);
 
     Map<String, String> toMetadata() {
@@ -67,12 +66,7 @@ final class Trainer {
   }
 
   Trainer(
-      Module model,
-      Recipe recipe,
-      Dataset train,
-      Dataset test,
-      Path out,
-      ProgressDisplay display) {
+      Module model, Recipe recipe, Dataset train, Dataset test, Path out, ProgressDisplay display) {
     this.model = model;
     this.recipe = recipe;
     this.test = test;

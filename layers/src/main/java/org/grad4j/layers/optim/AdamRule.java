@@ -18,9 +18,7 @@ record AdamRule(
   private static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
 
   List<String> bufferNames() {
-    return amsgrad
-        ? List.of(EXP_AVG, EXP_AVG_SQ, MAX_EXP_AVG_SQ)
-        : List.of(EXP_AVG, EXP_AVG_SQ);
+    return amsgrad ? List.of(EXP_AVG, EXP_AVG_SQ, MAX_EXP_AVG_SQ) : List.of(EXP_AVG, EXP_AVG_SQ);
   }
 
   /**

@@ -12,7 +12,9 @@ import static com.google.common.base.Preconditions.checkArgument;
  * </pre>
  */
 public record CosineAnnealingLR(int tMax, double etaMin) implements LrSchedule {
-  /** @throws IllegalArgumentException if {@code tMax < 1} or {@code etaMin} is negative */
+  /**
+   * @throws IllegalArgumentException if {@code tMax < 1} or {@code etaMin} is negative
+   */
   public CosineAnnealingLR {
     checkArgument(tMax >= 1, "CosineAnnealingLR: tMax must be at least 1, got %s", tMax);
     Options.checkNonNegative("CosineAnnealingLR", "etaMin", etaMin);

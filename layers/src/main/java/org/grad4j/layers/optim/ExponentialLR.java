@@ -5,7 +5,9 @@ package org.grad4j.layers.optim;
  * torch.optim.lr_scheduler.ExponentialLR}: {@code lr = initialLr · gamma^step}.
  */
 public record ExponentialLR(double gamma) implements LrSchedule {
-  /** @throws IllegalArgumentException if {@code gamma} is not positive and finite */
+  /**
+   * @throws IllegalArgumentException if {@code gamma} is not positive and finite
+   */
   public ExponentialLR {
     Options.checkPositive("ExponentialLR", "gamma", gamma);
   }

@@ -11,16 +11,16 @@ import org.grad4j.layers.Parameter;
  * Parameters without a gradient are skipped.
  *
  * <p>A gradient tensor is never written in place: backward passes may share one tensor between
- * several gradients or with the seed passed to backward. A clipped gradient is a new tensor set with
- * {@link Variable#setGrad}.
+ * several gradients or with the seed passed to backward. A clipped gradient is a new tensor set
+ * with {@link Variable#setGrad}.
  */
 public final class GradClip {
   private GradClip() {}
 
   /**
    * Scales all gradients by one factor so that their joint L2 norm (as if concatenated into one
-   * vector) is at most about {@code maxNorm}: the factor is {@code min(1, maxNorm / (norm + 1e-6))},
-   * as in PyTorch. Gradients are left as they are when the factor is 1.
+   * vector) is at most about {@code maxNorm}: the factor is {@code min(1, maxNorm / (norm +
+   * 1e-6))}, as in PyTorch. Gradients are left as they are when the factor is 1.
    *
    * @return the joint norm before clipping (0 when no parameter has a gradient)
    * @throws IllegalArgumentException if {@code maxNorm} is negative or NaN

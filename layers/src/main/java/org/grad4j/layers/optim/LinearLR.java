@@ -11,8 +11,7 @@ import static com.google.common.base.Preconditions.checkArgument;
  * lr = initialLr · (startFactor + (endFactor - startFactor) · min(step, totalIters) / totalIters)
  * </pre>
  */
-public record LinearLR(double startFactor, double endFactor, int totalIters)
-    implements LrSchedule {
+public record LinearLR(double startFactor, double endFactor, int totalIters) implements LrSchedule {
   /**
    * @throws IllegalArgumentException if a factor is outside {@code [0, 1]} or {@code totalIters <
    *     1}

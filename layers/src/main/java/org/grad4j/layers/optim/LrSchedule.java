@@ -1,8 +1,8 @@
 package org.grad4j.layers.optim;
 
 /**
- * A learning-rate schedule in closed form: the rate after a number of scheduler steps. Schedules are
- * immutable values; an {@link LrScheduler} applies one to an optimizer.
+ * A learning-rate schedule in closed form: the rate after a number of scheduler steps. Schedules
+ * are immutable values; an {@link LrScheduler} applies one to an optimizer.
  */
 public interface LrSchedule {
   /**

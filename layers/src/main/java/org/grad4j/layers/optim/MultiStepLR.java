@@ -11,8 +11,8 @@ import java.util.List;
  */
 public record MultiStepLR(List<Integer> milestones, double gamma) implements LrSchedule {
   /**
-   * @throws IllegalArgumentException if a milestone is negative or {@code gamma} is not positive and
-   *     finite
+   * @throws IllegalArgumentException if a milestone is negative or {@code gamma} is not positive
+   *     and finite
    */
   public MultiStepLR {
     milestones = milestones.stream().sorted().toList();

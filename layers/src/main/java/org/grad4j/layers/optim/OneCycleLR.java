@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * The 1cycle policy (Smith and Topin), as {@code torch.optim.lr_scheduler.OneCycleLR}: stepped
- * after every batch, the rate rises from {@code maxLr / divFactor} to {@code maxLr} during the first
- * {@code pctStart} of {@code totalSteps}, then anneals to {@code maxLr / divFactor /
+ * after every batch, the rate rises from {@code maxLr / divFactor} to {@code maxLr} during the
+ * first {@code pctStart} of {@code totalSteps}, then anneals to {@code maxLr / divFactor /
  * finalDivFactor}. With {@code threePhase}, it first falls back to {@code maxLr / divFactor}
  * symmetrically and then anneals to the minimum. The optimizer's own initial rate is ignored.
  *
@@ -15,8 +15,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * <p>Phase {@code i} ends at step {@code e_i} ({@code pctStart·totalSteps - 1}, {@code
  * 2·pctStart·totalSteps - 2} with three phases, and {@code totalSteps - 1}); within a phase from
  * {@code s} to {@code e} the rate is {@code anneal(start, end, min(1, (step - s) / (e - s)))}. The
- * cap matters only at {@code step = totalSteps}, after the last batch: PyTorch extrapolates the last
- * phase there (below zero with linear annealing), grad4j holds the final rate.
+ * cap matters only at {@code step = totalSteps}, after the last batch: PyTorch extrapolates the
+ * last phase there (below zero with linear annealing), grad4j holds the final rate.
  */
 public record OneCycleLR(
     double maxLr,

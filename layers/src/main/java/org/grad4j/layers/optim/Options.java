@@ -18,7 +18,8 @@ final class Options {
 
   /** Rejects a value outside {@code [0, 1)}, as PyTorch checks betas. */
   static void checkUnitInterval(String owner, String option, double value) {
-    checkArgument(value >= 0 && value < 1, "%s: %s must be in [0, 1), got %s", owner, option, value);
+    checkArgument(
+        value >= 0 && value < 1, "%s: %s must be in [0, 1), got %s", owner, option, value);
   }
 
   /** Rejects a value that is not positive and finite. */

@@ -39,8 +39,8 @@ public final class RMSprop extends Optimizer {
   }
 
   /**
-   * A builder with PyTorch's defaults: lr 1e-2, alpha 0.99, eps 1e-8, no weight decay, no
-   * momentum, not centered.
+   * A builder with PyTorch's defaults: lr 1e-2, alpha 0.99, eps 1e-8, no weight decay, no momentum,
+   * not centered.
    */
   public static Builder builder() {
     return new Builder();
@@ -112,7 +112,9 @@ public final class RMSprop extends Optimizer {
       return this;
     }
 
-    /** Whether to divide by the root of the gradient's estimated variance, not its second moment. */
+    /**
+     * Whether to divide by the root of the gradient's estimated variance, not its second moment.
+     */
     public Builder centered(boolean centered) {
       this.centered = centered;
       return this;

@@ -74,10 +74,12 @@ class GradClipTest {
     List<Parameter> params = List.of(new Parameter(Tensor.ones(2)));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> GradClip.clipGradNorm(params, -1));
-    assertTrue(e.getMessage().contains("clipGradNorm: maxNorm must be >= 0, got -1.0"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("clipGradNorm: maxNorm must be >= 0, got -1.0"), e.getMessage());
     e =
         assertThrows(
             IllegalArgumentException.class, () -> GradClip.clipGradValue(params, Double.NaN));
-    assertTrue(e.getMessage().contains("clipGradValue: clip must be >= 0, got NaN"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("clipGradValue: clip must be >= 0, got NaN"), e.getMessage());
   }
 }

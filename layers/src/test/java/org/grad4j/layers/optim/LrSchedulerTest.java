@@ -36,7 +36,8 @@ class LrSchedulerTest {
   @MethodSource("cases")
   void matchesPyTorch(Case c) {
     Tensor expected = c.tensor("lr");
-    SGD sgd = SGD.builder(c.doubleParam("initial_lr")).build(List.of(new Parameter(Tensor.ones(1))));
+    SGD sgd =
+        SGD.builder(c.doubleParam("initial_lr")).build(List.of(new Parameter(Tensor.ones(1))));
     LrScheduler scheduler = new LrScheduler(sgd, schedule(c));
     double[] lrs = new double[expected.size()];
     lrs[0] = sgd.lr();
@@ -150,7 +151,9 @@ class LrSchedulerTest {
     double last = sgd.lr();
     assertEquals(0.1 / 25 / 1e4, last, 1e-15);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, scheduler::step);
-    assertTrue(e.getMessage().contains("OneCycleLR: step 5 is outside [0, totalSteps = 4]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("OneCycleLR: step 5 is outside [0, totalSteps = 4]"),
+        e.getMessage());
     assertEquals(last, sgd.lr(), 0.0);
     assertEquals(4, scheduler.stepCount());
   }

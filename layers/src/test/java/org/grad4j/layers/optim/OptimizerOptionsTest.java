@@ -36,20 +36,30 @@ class OptimizerOptionsTest {
         bad(
             "dampening 0.1",
             () -> SGD.builder(0.1).momentum(0.9).dampening(0.1).nesterov(true).build(PARAMS)),
-        bad("Adam: lr must be finite and >= 0, got NaN", () -> Adam.builder().lr(Double.NaN).build(PARAMS)),
+        bad(
+            "Adam: lr must be finite and >= 0, got NaN",
+            () -> Adam.builder().lr(Double.NaN).build(PARAMS)),
         bad(
             "Adam: beta1 must be in [0, 1), got 1.0",
             () -> Adam.builder().betas(1.0, 0.999).build(PARAMS)),
         bad(
             "Adam: beta2 must be in [0, 1), got -0.1",
             () -> Adam.builder().betas(0.9, -0.1).build(PARAMS)),
-        bad("Adam: eps must be finite and >= 0, got -1.0E-8", () -> Adam.builder().eps(-1e-8).build(PARAMS)),
+        bad(
+            "Adam: eps must be finite and >= 0, got -1.0E-8",
+            () -> Adam.builder().eps(-1e-8).build(PARAMS)),
         bad(
             "AdamW: weightDecay must be finite and >= 0, got -0.01",
             () -> AdamW.builder().weightDecay(-0.01).build(PARAMS)),
-        bad("AdamW: beta1 must be in [0, 1), got NaN", () -> AdamW.builder().betas(Double.NaN, 0.9).build(PARAMS)),
-        bad("RMSprop: alpha must be finite and >= 0, got -0.5", () -> RMSprop.builder().alpha(-0.5).build(PARAMS)),
-        bad("RMSprop: eps must be finite and >= 0, got -1.0", () -> RMSprop.builder().eps(-1).build(PARAMS)),
+        bad(
+            "AdamW: beta1 must be in [0, 1), got NaN",
+            () -> AdamW.builder().betas(Double.NaN, 0.9).build(PARAMS)),
+        bad(
+            "RMSprop: alpha must be finite and >= 0, got -0.5",
+            () -> RMSprop.builder().alpha(-0.5).build(PARAMS)),
+        bad(
+            "RMSprop: eps must be finite and >= 0, got -1.0",
+            () -> RMSprop.builder().eps(-1).build(PARAMS)),
         bad(
             "RMSprop: momentum must be finite and >= 0, got -0.9",
             () -> RMSprop.builder().momentum(-0.9).build(PARAMS)),

@@ -39,7 +39,9 @@ class OptimizerStateDictTest {
     runSteps(c, first, before, 1, savedAfter);
     Map<String, Tensor> saved = before.stateDict();
     List<Parameter> resumedParams =
-        first.stream().map(p -> new Parameter(Tensor.of(p.data().toArray(), p.shape().dims()))).toList();
+        first.stream()
+            .map(p -> new Parameter(Tensor.of(p.data().toArray(), p.shape().dims())))
+            .toList();
     Optimizer resumed = OptimizerReferenceTest.build(c, resumedParams);
     resumed.loadStateDict(saved);
     runSteps(c, resumedParams, resumed, savedAfter + 1, OptimizerReferenceTest.STEPS);
@@ -50,7 +52,8 @@ class OptimizerStateDictTest {
     assertSameState(uninterrupted.stateDict(), resumed.stateDict());
   }
 
-  private static void runSteps(Case c, List<Parameter> params, Optimizer optimizer, int from, int to) {
+  private static void runSteps(
+      Case c, List<Parameter> params, Optimizer optimizer, int from, int to) {
     for (int t = from; t <= to; t++) {
       OptimizerReferenceTest.setGradients(c, params, t);
       optimizer.step();
@@ -127,9 +130,7 @@ class OptimizerStateDictTest {
             "unexpected key 'state.0.momentum_buffer'",
             s -> s.put("state.0.momentum_buffer", Tensor.zeros(2, 3))),
         bad("'state.2.step' names parameter 2", s -> s.put("state.2.step", Tensor.scalar(1))),
-        bad(
-            "'state.0.exp_avg' has shape (3,2)",
-            s -> s.put("state.0.exp_avg", Tensor.zeros(3, 2))),
+        bad("'state.0.exp_avg' has shape (3,2)", s -> s.put("state.0.exp_avg", Tensor.zeros(3, 2))),
         bad("'state.0.exp_avg_sq' holds null", s -> s.put("state.0.exp_avg_sq", null)),
         bad("'state.0.max_exp_avg_sq' is missing", s -> s.remove("state.0.max_exp_avg_sq")),
         bad("'state.1.exp_avg' is missing", s -> s.put("state.1.step", Tensor.scalar(1))),
