@@ -70,6 +70,7 @@ final class TrainingReport {
             .xAxisTitle("epoch")
             .yAxisTitle(yLabel)
             .build();
+    chart.getStyler().setXAxisDecimalPattern("0").setYAxisDecimalPattern("0.000");
     double[] x = epochs.stream().mapToDouble(EpochStats::epoch).toArray();
     chart
         .addSeries("train", x, epochs.stream().mapToDouble(train).toArray())
