@@ -1,25 +1,67 @@
 package org.grad4j.core;
 
+import java.util.Arrays;
+
 /**
  * Walks a row-major index space and keeps, for each of several operands, the flat offset of the
  * current element given that operand's strides (a stride of 0 repeats the operand along that axis,
  * which is how broadcasting reads). One cursor serves broadcasting, reductions and permutations.
+ *
+ * <p>Kernels walk {@link #overRows rows}: the cursor steps over all axes but the last, and the
+ * kernel runs a plain inner loop along the last axis with {@link #rowStride} per operand.
  */
 final class StridedCursor {
   private final int[] dims;
   private final int[][] strides;
   private final int[] offsets;
   private final int[] counter;
+  private final int rowLength;
+  private final int[] rowStrides;
 
   /**
    * @param dims the index space, outermost first
    * @param strides one stride array per operand, each as long as {@code dims}
    */
   StridedCursor(int[] dims, int[]... strides) {
+    this(dims, strides, 1, new int[strides.length]);
+  }
+
+  private StridedCursor(int[] dims, int[][] strides, int rowLength, int[] rowStrides) {
     this.dims = dims;
     this.strides = strides;
     this.offsets = new int[strides.length];
     this.counter = new int[dims.length];
+    this.rowLength = rowLength;
+    this.rowStrides = rowStrides;
+  }
+
+  /**
+   * A cursor over the rows of {@code dims}: {@link #next()} moves to the next row, whose elements
+   * are {@link #rowLength()} apart by {@link #rowStride(int)} in each operand. A rank-0 space is
+   * one row of one element.
+   */
+  static StridedCursor overRows(int[] dims, int[]... strides) {
+    if (dims.length == 0) {
+      return new StridedCursor(dims, strides, 1, new int[strides.length]);
+    }
+    int last = dims.length - 1;
+    int[][] outer = new int[strides.length][];
+    int[] inner = new int[strides.length];
+    for (int k = 0; k < strides.length; k++) {
+      outer[k] = Arrays.copyOf(strides[k], last);
+      inner[k] = strides[k][last];
+    }
+    return new StridedCursor(Arrays.copyOf(dims, last), outer, dims[last], inner);
+  }
+
+  /** Elements per row (1 for a cursor made by the constructor). */
+  int rowLength() {
+    return rowLength;
+  }
+
+  /** The distance between consecutive row elements of operand {@code k}. */
+  int rowStride(int k) {
+    return rowStrides[k];
   }
 
   /** The flat offset of the current element in operand {@code k}. */

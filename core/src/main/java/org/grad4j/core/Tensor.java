@@ -235,11 +235,7 @@ public final class Tensor {
       readStrides[i] = inStrides[axis];
     }
     double[] out = new double[size()];
-    StridedCursor cursor = new StridedCursor(outDims, readStrides);
-    for (int i = 0; i < out.length; i++) {
-      out[i] = data[cursor.offset(0)];
-      cursor.next();
-    }
+    gather(StridedCursor.overRows(outDims, readStrides), out);
     return new Tensor(Shape.of(outDims), out);
   }
 
@@ -273,12 +269,8 @@ public final class Tensor {
       return this;
     }
     double[] out = new double[target.size()];
-    StridedCursor cursor =
-        new StridedCursor(target.dims(), StridedCursor.broadcastStrides(shape, target));
-    for (int i = 0; i < out.length; i++) {
-      out[i] = data[cursor.offset(0)];
-      cursor.next();
-    }
+    gather(
+        StridedCursor.overRows(target.dims(), StridedCursor.broadcastStrides(shape, target)), out);
     return new Tensor(target, out);
   }
 
@@ -293,12 +285,10 @@ public final class Tensor {
       return this;
     }
     double[] out = new double[target.size()];
-    StridedCursor cursor =
-        new StridedCursor(shape.dims(), StridedCursor.broadcastStrides(target, shape));
-    for (double v : data) {
-      out[cursor.offset(0)] += v;
-      cursor.next();
-    }
+    reduceInto(
+        StridedCursor.overRows(shape.dims(), StridedCursor.broadcastStrides(target, shape)),
+        out,
+        Double::sum);
     return new Tensor(target, out);
   }
 
@@ -333,14 +323,21 @@ public final class Tensor {
         out[i] = f.applyAsDouble(a[i], s);
       }
     } else {
-      StridedCursor cursor =
-          new StridedCursor(
+      StridedCursor rows =
+          StridedCursor.overRows(
               outShape.dims(),
               StridedCursor.broadcastStrides(shape, outShape),
               StridedCursor.broadcastStrides(other.shape, outShape));
-      for (int i = 0; i < out.length; i++) {
-        out[i] = f.applyAsDouble(a[cursor.offset(0)], b[cursor.offset(1)]);
-        cursor.next();
+      int n = rows.rowLength();
+      int sa = rows.rowStride(0);
+      int sb = rows.rowStride(1);
+      for (int o = 0; o < out.length; o += n) {
+        int ia = rows.offset(0);
+        int ib = rows.offset(1);
+        for (int j = 0; j < n; j++) {
+          out[o + j] = f.applyAsDouble(a[ia + j * sa], b[ib + j * sb]);
+        }
+        rows.next();
       }
     }
     return new Tensor(outShape, out);
@@ -444,14 +441,38 @@ public final class Tensor {
     Shape kept = reducedShape(op, true, axes);
     double[] out = new double[kept.size()];
     Arrays.fill(out, identity);
-    StridedCursor cursor =
-        new StridedCursor(shape.dims(), StridedCursor.broadcastStrides(kept, shape));
-    for (double v : data) {
-      int o = cursor.offset(0);
-      out[o] = combine.applyAsDouble(out[o], v);
-      cursor.next();
-    }
+    reduceInto(
+        StridedCursor.overRows(shape.dims(), StridedCursor.broadcastStrides(kept, shape)),
+        out,
+        combine);
     return new Tensor(keepDim ? kept : reducedShape(op, false, axes), out);
+  }
+
+  /** Copies this tensor's elements, read row by row through {@code rows}, into {@code out}. */
+  private void gather(StridedCursor rows, double[] out) {
+    int n = rows.rowLength();
+    int s = rows.rowStride(0);
+    for (int o = 0; o < out.length; o += n) {
+      int base = rows.offset(0);
+      for (int j = 0; j < n; j++) {
+        out[o + j] = data[base + j * s];
+      }
+      rows.next();
+    }
+  }
+
+  /** Folds every element into {@code out} at the offset {@code rows} gives it. */
+  private void reduceInto(StridedCursor rows, double[] out, DoubleBinaryOperator combine) {
+    int n = rows.rowLength();
+    int s = rows.rowStride(0);
+    for (int i = 0; i < data.length; i += n) {
+      int base = rows.offset(0);
+      for (int j = 0; j < n; j++) {
+        int o = base + j * s;
+        out[o] = combine.applyAsDouble(out[o], data[i + j]);
+      }
+      rows.next();
+    }
   }
 
   // ---------------------------------------------------------------- linear algebra
