@@ -122,6 +122,7 @@ public final class F {
 
   /** The smaller of {@code a} and {@code b} elementwise: {@code -maximum(-a, -b)}. */
   public static Variable minimum(Variable a, Variable b) {
+    Shape.broadcast(a.shape(), b.shape(), "minimum"); // so that a mismatch names minimum
     return neg(maximum(neg(a), neg(b)));
   }
 
@@ -152,6 +153,7 @@ public final class F {
 
   /** The mean over {@code axes}, keeping them as size 1 when {@code keepDim}. */
   public static Variable mean(Variable x, boolean keepDim, int... axes) {
+    x.data().reducedShape("mean", keepDim, axes); // so that bad axes name mean, not sum
     Variable s = sum(x, keepDim, axes);
     return mul(s, (double) s.data().size() / x.data().size());
   }
@@ -162,6 +164,7 @@ public final class F {
    * on it).
    */
   public static Variable logsumexp(Variable x, int axis, boolean keepDim) {
+    x.shape().normalizeAxis(axis, "logsumexp"); // before max, whose message would name max
     Variable m = new Variable(x.data().max(true, axis));
     Variable lse = add(log(sum(exp(sub(x, m)), true, axis)), m);
     return keepDim ? lse : reshape(lse, x.data().reducedShape("logsumexp", false, axis));
@@ -180,6 +183,7 @@ public final class F {
    * -max(-x)}, so elements tied for the minimum share its gradient equally.
    */
   public static Variable min(Variable x, boolean keepDim, int... axes) {
+    x.data().reducedShape("min", keepDim, axes); // so that bad axes name min, not max
     return neg(max(neg(x), keepDim, axes));
   }
 
@@ -220,6 +224,8 @@ public final class F {
 
   /** The transpose of a matrix. */
   public static Variable transpose(Variable x) {
+    checkArgument(
+        x.shape().rank() == 2, "transpose: expected a matrix, got shape %s", x.shape());
     return permute(x, 1, 0);
   }
 
@@ -458,6 +464,7 @@ public final class F {
 
   /** Max pooling with a square {@code kernel}, stride {@code kernel}, no padding. */
   public static Variable maxPool2d(Variable x, int kernel) {
+    checkArgument(kernel >= 1, "maxPool2d: kernel %s must be at least 1", kernel);
     return maxPool2d(x, ConvGeometry.of(kernel, kernel, 0));
   }
 
