@@ -224,8 +224,7 @@ public final class F {
 
   /** The transpose of a matrix. */
   public static Variable transpose(Variable x) {
-    checkArgument(
-        x.shape().rank() == 2, "transpose: expected a matrix, got shape %s", x.shape());
+    checkArgument(x.shape().rank() == 2, "transpose: expected a matrix, got shape %s", x.shape());
     return permute(x, 1, 0);
   }
 

@@ -147,8 +147,8 @@ class ElementwiseBroadcastPropertyTest {
   }
 
   /**
-   * A result shape of rank 0–4 with dimensions 1–4, and two operands made from it by dropping
-   * some leading axes and setting some dimensions to 1.
+   * A result shape of rank 0–4 with dimensions 1–4, and two operands made from it by dropping some
+   * leading axes and setting some dimensions to 1.
    */
   @Provide
   Arbitrary<ShapePair> broadcastPairs() {

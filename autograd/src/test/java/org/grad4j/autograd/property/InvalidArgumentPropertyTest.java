@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -135,8 +135,7 @@ class InvalidArgumentPropertyTest {
     return a.length >= 2
         && b.length >= 2
         && a[a.length - 1] == b[b.length - 2]
-        && broadcastable(
-            Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2));
+        && broadcastable(Arrays.copyOf(a, a.length - 2), Arrays.copyOf(b, b.length - 2));
   }
 
   @Provide
@@ -332,7 +331,9 @@ class InvalidArgumentPropertyTest {
   void poolingRejectsDilationAndPaddingOverHalfTheKernel(@ForAll("convCases") Case c) {
     ConvGeometry g = c.geometry();
     boolean supported =
-        g.dilationH() == 1 && g.dilationW() == 1 && 2 * g.padH() <= g.kernelH()
+        g.dilationH() == 1
+            && g.dilationW() == 1
+            && 2 * g.padH() <= g.kernelH()
             && 2 * g.padW() <= g.kernelW();
     Assume.that(!supported);
     Variable x = var(c.input().dims());
@@ -412,8 +413,7 @@ class InvalidArgumentPropertyTest {
     }
     int[] bias = b;
     String what = defect + ": weight " + text(w) + ", bias " + text(b) + ", " + c;
-    assertRejected(
-        "conv2d", what, () -> F.conv2d(var(c.input().dims()), var(w), var(bias), g));
+    assertRejected("conv2d", what, () -> F.conv2d(var(c.input().dims()), var(w), var(bias), g));
   }
 
   // ---------------------------------------------------------------- labels

@@ -1,7 +1,7 @@
 package org.grad4j.core.property;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.grad4j.core.property.PropertyAssertions.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
