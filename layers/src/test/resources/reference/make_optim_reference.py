@@ -1,18 +1,20 @@
 #!/usr/bin/python3
-"""Writes PyTorch reference numbers for grad4j's optimizers, LR schedules and gradient clipping.
+"""Writes PyTorch reference numbers for grad4j's optimizers, LR schedules, gradient clipping and
+training steps of a tiny CNN.
 
 Run with Debian's PyTorch from the repository root (or anywhere):
 
     /usr/bin/python3 layers/src/test/resources/reference/make_optim_reference.py [family ...]
 
-With no arguments every family is written: ``optim.txt``, ``lr_schedule.txt`` and
-``grad_clip.txt`` land beside this script and are read by the tests of
+With no arguments every family is written: ``optim.txt``, ``lr_schedule.txt``, ``grad_clip.txt``
+and ``training.txt`` land beside this script and are read by the tests of
 ``org.grad4j.layers.optim``. The file format, ``Case``, ``seeded`` and ``write_family`` come from
 autograd's ``make_reference.py``. Never edit the files by hand: change this script and run it again.
 
-Optimizer cases are named ``<optimizer>_<options>``; the Java tests pick the optimizer from the
-prefix and its options from the params. Keys: ``p<i>`` is parameter i's start value, ``g<i>_<t>``
-its gradient at step t (absent: no gradient at that step), ``p<i>_<t>`` its value after step t.
+Optimizer and training cases are named ``<optimizer>_<options>``; the Java tests pick the
+optimizer from the prefix and its options from the params. Optimizer case keys: ``p<i>`` is
+parameter i's start value, ``g<i>_<t>`` its gradient at step t (absent: no gradient at that step),
+``p<i>_<t>`` its value after step t. Training case keys: see ``training_case``.
 """
 
 import os
@@ -33,6 +35,16 @@ SHAPES = [(3, 4), (5,)]
 STEPS = 4
 
 
+def optimizer_options(c, options):
+    """Records the optimizer's options as params of case ``c``; returns ``c``."""
+    for key, value in options.items():
+        if key == "betas":
+            c.param("beta1", value[0]).param("beta2", value[1])
+        else:
+            c.param(key, int(value) if isinstance(value, bool) else value)
+    return c
+
+
 def optim_case(name, make, options, skip=()):
     """Runs ``make(params, **options)`` for STEPS steps on two parameters of different shapes.
 
@@ -44,12 +56,7 @@ def optim_case(name, make, options, skip=()):
     params = [p.clone().requires_grad_(True) for p in start]
     optimizer = make(params, foreach=False, **options)
 
-    c = Case(name)
-    for key, value in options.items():
-        if key == "betas":
-            c.param("beta1", value[0]).param("beta2", value[1])
-        else:
-            c.param(key, int(value) if isinstance(value, bool) else value)
+    c = optimizer_options(Case(name), options)
     for i, p in enumerate(start):
         c.tensor(f"p{i}", p)
     for t in range(1, STEPS + 1):
@@ -233,7 +240,62 @@ def grad_clip_cases():
     ]
 
 
-FAMILIES = {"optim": optim_cases, "lr_schedule": lr_schedule_cases, "grad_clip": grad_clip_cases}
+# ---------------------------------------------------------------- training a tiny CNN
+
+TRAINING_STEPS = 3
+
+
+def training_case(name, make, options):
+    """TRAINING_STEPS full-batch steps of ``make(model.parameters(), **options)`` on a fresh tiny
+    CNN in float64, conv(1->2, 3x3, pad 1) -> ReLU -> maxpool 2 -> flatten -> linear(18->3) with
+    PyTorch's default initialisation, on four 6x6 images with labels in [0, 3).
+
+    Keys: ``x``, ``labels``, each parameter's start value under its ``state_dict`` name; for each
+    step t, ``loss_<t>`` (cross-entropy, mean over the batch) and ``<name>.grad_<t>`` before the
+    update, and ``<name>_<t>`` after it.
+    """
+    seeded("training", name)
+    nn = torch.nn
+    model = nn.Sequential(
+        nn.Conv2d(1, 2, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(18, 3)
+    )
+    x = torch.randn(4, 1, 6, 6)
+    labels = torch.randint(0, 3, (4,))
+    optimizer = make(model.parameters(), foreach=False, **options)
+
+    c = optimizer_options(Case(name), options)
+    c.tensor("x", x).tensor("labels", labels)
+    for key, p in model.named_parameters():
+        c.tensor(key, p)
+    for t in range(1, TRAINING_STEPS + 1):
+        optimizer.zero_grad(set_to_none=True)
+        loss = nn.functional.cross_entropy(model(x), labels)
+        loss.backward()
+        c.tensor(f"loss_{t}", loss)
+        for key, p in model.named_parameters():
+            c.tensor(f"{key}.grad_{t}", p.grad)
+        optimizer.step()
+        for key, p in model.named_parameters():
+            c.tensor(f"{key}_{t}", p)
+    return c
+
+
+def training_cases():
+    o = torch.optim
+    return [
+        training_case(
+            "sgd_momentum_weight_decay", o.SGD, dict(lr=0.1, momentum=0.9, weight_decay=0.01)
+        ),
+        training_case("adam_weight_decay", o.Adam, dict(lr=0.01, weight_decay=0.01)),
+    ]
+
+
+FAMILIES = {
+    "optim": optim_cases,
+    "lr_schedule": lr_schedule_cases,
+    "grad_clip": grad_clip_cases,
+    "training": training_cases,
+}
 
 
 def main(argv):

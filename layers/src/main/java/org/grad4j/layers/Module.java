@@ -7,12 +7,18 @@ import com.google.common.collect.Sets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.grad4j.autograd.GradMode;
+import org.grad4j.autograd.Scope;
 import org.grad4j.autograd.Variable;
+import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
 import org.grad4j.layers.io.Safetensors;
 import org.grad4j.layers.io.SafetensorsFormatException;
@@ -213,6 +219,99 @@ public abstract class Module {
 
   public final boolean isTraining() {
     return training;
+  }
+
+  /** Every module's mode, this one's and its descendants'. */
+  private void collectModes(Map<Module, Boolean> out) {
+    out.put(this, training);
+    children.values().forEach(c -> c.collectModes(out));
+  }
+
+  /**
+   * A table of the layers, as Keras's {@code model.summary()} prints it: one row per layer with
+   * its hierarchical name, class, output shape and parameter count, then the total number of
+   * parameters. {@link Sequential}s are opened up (their children's rows replace theirs); any other
+   * module, composite or not, is one row. For {@code SmallCNN.create(rng).summary(Shape.of(1, 1,
+   * 28, 28))}:
+   *
+   * <pre>
+   * Layer  Type       Output shape  Param #
+   * =======================================
+   * 0      Conv2d     (1,32,28,28)      320
+   * 1      ReLU       (1,32,28,28)        0
+   * ...
+   * 9      Linear     (1,10)          1,290
+   * =======================================
+   * Total params: 421,642
+   * </pre>
+   *
+   * <p>The output shapes come from one forward pass on zeros of {@code inputShape} (batch axis
+   * included), run without recording a graph and in evaluation mode, so nothing is learned and no
+   * running statistic moves; every module's mode is restored afterwards.
+   *
+   * @throws IllegalArgumentException if a layer rejects its input; the message names the layer and
+   *     the shape it got
+   */
+  public final String summary(Shape inputShape) {
+    Map<Module, Boolean> modes = new IdentityHashMap<>();
+    collectModes(modes);
+    List<SummaryRow> rows = new ArrayList<>();
+    try (Scope noGrad = GradMode.disabled()) {
+      eval();
+      summarize("", new Variable(Tensor.zeros(inputShape)), rows);
+    } finally {
+      modes.forEach((module, mode) -> module.training = mode);
+    }
+    return SummaryRow.table(rows, parameterCount());
+  }
+
+  /**
+   * Runs {@link #forward} on {@code input} for {@link #summary}, adding this module's rows under
+   * {@code name}, and returns the output.
+   */
+  Variable summarize(String name, Variable input, List<SummaryRow> rows) {
+    Variable output;
+    try {
+      output = forward(input);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          String.format(
+              "summary: layer '%s' (%s) rejected its input of shape %s: %s",
+              name, getClass().getSimpleName(), input.shape(), e.getMessage()),
+          e);
+    }
+    rows.add(new SummaryRow(name, getClass().getSimpleName(), output.shape(), parameterCount()));
+    return output;
+  }
+
+  /** One row of {@link #summary}. */
+  record SummaryRow(String name, String type, Shape output, long parameters) {
+    private static final List<String> HEADER = List.of("Layer", "Type", "Output shape", "Param #");
+
+    private List<String> cells() {
+      return List.of(name, type, output.toString(), count(parameters));
+    }
+
+    private static String count(long n) {
+      return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** The rows under a header, columns padded to their widest cell, and the total. */
+    static String table(List<SummaryRow> rows, long total) {
+      List<List<String>> body = rows.stream().map(SummaryRow::cells).toList();
+      int[] widths = HEADER.stream().mapToInt(String::length).toArray();
+      for (List<String> cells : body) {
+        for (int i = 0; i < widths.length; i++) {
+          widths[i] = Math.max(widths[i], cells.get(i).length());
+        }
+      }
+      String format =
+          String.format("%%-%ds  %%-%ds  %%-%ds  %%%ds\n", widths[0], widths[1], widths[2], widths[3]);
+      String rule = "=".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1)) + "\n";
+      StringBuilder sb = new StringBuilder(String.format(format, HEADER.toArray())).append(rule);
+      body.forEach(cells -> sb.append(String.format(format, cells.toArray())));
+      return sb.append(rule).append("Total params: ").append(count(total)).append('\n').toString();
+    }
   }
 
   /** A one-line description of this module's own settings, as in PyTorch's {@code extra_repr}. */

@@ -25,8 +25,13 @@ class StateDictTest {
 
   /** A copy of every value of the module's state, by name. */
   static Map<String, List<Double>> snapshot(Module m) {
+    return snapshot(m.stateDict());
+  }
+
+  /** A copy of every value of {@code state}, by name; equal snapshots are equal bit for bit. */
+  static Map<String, List<Double>> snapshot(Map<String, Tensor> state) {
     Map<String, List<Double>> out = new LinkedHashMap<>();
-    m.stateDict().forEach((name, t) -> out.put(name, List.of(box(t.toArray()))));
+    state.forEach((name, t) -> out.put(name, List.of(box(t.toArray()))));
     return out;
   }
 
