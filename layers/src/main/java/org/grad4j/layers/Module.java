@@ -228,8 +228,8 @@ public abstract class Module {
   }
 
   /**
-   * A table of the layers, as Keras's {@code model.summary()} prints it: one row per layer with
-   * its hierarchical name, class, output shape and parameter count, then the total number of
+   * A table of the layers, as Keras's {@code model.summary()} prints it: one row per layer with its
+   * hierarchical name, class, output shape and parameter count, then the total number of
    * parameters. {@link Sequential}s are opened up (their children's rows replace theirs); any other
    * module, composite or not, is one row. For {@code SmallCNN.create(rng).summary(Shape.of(1, 1,
    * 28, 28))}:
@@ -306,7 +306,8 @@ public abstract class Module {
         }
       }
       String format =
-          String.format("%%-%ds  %%-%ds  %%-%ds  %%%ds\n", widths[0], widths[1], widths[2], widths[3]);
+          String.format(
+              "%%-%ds  %%-%ds  %%-%ds  %%%ds\n", widths[0], widths[1], widths[2], widths[3]);
       String rule = "=".repeat(Arrays.stream(widths).sum() + 2 * (widths.length - 1)) + "\n";
       StringBuilder sb = new StringBuilder(String.format(format, HEADER.toArray())).append(rule);
       body.forEach(cells -> sb.append(String.format(format, cells.toArray())));

@@ -114,7 +114,8 @@ class ModuleSummaryTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> net.summary(Shape.of(1, 3, 3)));
     assertTrue(
-        e.getMessage().startsWith("summary: layer '1' (Linear) rejected its input of shape (1,9): "),
+        e.getMessage()
+            .startsWith("summary: layer '1' (Linear) rejected its input of shape (1,9): "),
         e.getMessage());
     assertTrue(net.isTraining());
   }

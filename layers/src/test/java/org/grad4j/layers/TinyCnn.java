@@ -27,8 +27,8 @@ public final class TinyCnn {
 
   /**
    * One step on the whole batch: clears the gradients, computes the mean cross-entropy of {@code
-   * model} on {@code x} against {@code labels}, back-propagates and updates; returns the loss before
-   * the update.
+   * model} on {@code x} against {@code labels}, back-propagates and updates; returns the loss
+   * before the update.
    */
   public static double trainStep(Module model, Optimizer optimizer, Tensor x, int[] labels) {
     optimizer.zeroGrad();
