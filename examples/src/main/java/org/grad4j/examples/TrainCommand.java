@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.grad4j.core.Rng;
+import org.grad4j.core.Shape;
 import org.grad4j.core.data.Dataset;
 import org.grad4j.layers.Module;
 import org.grad4j.layers.SmallCNN;
@@ -133,6 +134,7 @@ final class TrainCommand implements Callable<Integer> {
     log.printf(
         "model: SmallCNN, %,d parameters; training on %,d images, testing on %,d%n",
         model.parameterCount(), train.size(), data.test().size());
+    log.println(model.summary(Shape.of(1, 1, train.rows(), train.cols())));
     log.println("recipe: " + recipe);
     Trainer trainer =
         new Trainer(
