@@ -9,7 +9,16 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "grad4j 0.1.0",
     description = "A pure-Java deep-learning framework for small CNNs: runnable examples.",
-    subcommands = {TrainCommand.class, SeedDemo.class, GradcheckCommand.class, Bench.class})
+    subcommands = {
+      TrainCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
+      SpiralCommand.class,
+      SeedDemo.class,
+      GradcheckCommand.class,
+      SwishDemo.class,
+      Bench.class
+    })
 public final class Main implements Runnable {
   /** Runs the subcommand named in {@code args}; with no arguments, the default job. */
   public static void main(String[] args) {

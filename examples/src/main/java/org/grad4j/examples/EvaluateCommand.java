@@ -1,0 +1,53 @@
+package org.grad4j.examples;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Reports a trained SmallCNN's test accuracy, per class and overall, with its confusion matrix. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a trained SmallCNN on the test set: accuracy, per-class accuracy and the confusion"
+          + " matrix.",
+      "Data: --data DIR, else Debian's dataset-fashion-mnist, else the subset embedded in the jar."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  @Option(
+      names = "--checkpoint",
+      required = true,
+      paramLabel = "PATH",
+      description =
+          "A run directory of train, or its checkpoint.safetensors or model.safetensors; for a"
+              + " directory, its checkpoint (the latest state) is used if there is one.")
+  Path checkpoint;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Directory with the four IDX files (gzipped or not).")
+  Path data;
+
+  @Option(
+      names = "--dataset",
+      defaultValue = "FASHION",
+      description = "FASHION or MNIST: which class names (default: ${DEFAULT-VALUE}).")
+  DataKind kind;
+
+  @Override
+  public Integer call() throws IOException {
+    TrainedModel trained = TrainedModel.load(checkpoint);
+    TrainingData data = TrainingData.load(this.data, kind);
+    System.out.println("model: " + trained.description());
+    System.out.println("data: " + data.description());
+    Evaluation eval = Evaluation.of(trained.model(), data.test());
+    System.out.printf(
+        "test set: %,d images, mean cross-entropy %.4f, accuracy %.2f%%%n%n",
+        data.test().size(), eval.loss(), 100 * eval.accuracy());
+    System.out.println(eval.confusion().render());
+    return 0;
+  }
+}

@@ -1,0 +1,128 @@
+package org.grad4j.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.grad4j.core.Rng;
+import org.grad4j.core.Tensor;
+import org.grad4j.layers.SmallCNN;
+import org.grad4j.layers.io.Checkpoint;
+import org.grad4j.layers.io.Safetensors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run that stops and resumes ends with the same weights, to the bit, as one that never stopped:
+ * stopped at an epoch boundary ({@code --epochs 1}, then {@code --resume --epochs 2}) or in the
+ * middle of an epoch (as Ctrl-C does).
+ */
+class ResumeTest {
+  private static final String[] RECIPE = {"--limit", "192", "--batch-size", "32", "--no-progress"};
+
+  @TempDir static Path tmp;
+  static Path data;
+  static Path uninterrupted;
+
+  @BeforeAll
+  static void trainWithoutStopping() throws IOException {
+    data = TestData.create(tmp.resolve("data"));
+    uninterrupted = tmp.resolve("uninterrupted");
+    train("--epochs", "2", "--out", uninterrupted.toString());
+  }
+
+  @Test
+  void resumingAfterAnEpochGivesTheSameModel() throws IOException {
+    Path run = tmp.resolve("epoch-boundary");
+    train("--epochs", "1", "--out", run.toString());
+    train("--resume", run.toString(), "--epochs", "2");
+    assertSameRun(uninterrupted, run);
+  }
+
+  @Test
+  void resumingInTheMiddleOfAnEpochGivesTheSameModel() throws IOException {
+    Path run = tmp.resolve("mid-epoch");
+    Recipe recipe =
+        Recipe.fromMetadata(
+            Checkpoint.read(uninterrupted.resolve(Trainer.CHECKPOINT)).metadata());
+    TrainingData sets = TrainingData.load(data, DataKind.FASHION);
+    // Trainer writes nothing that creates the directory before epoch 1 ends, so a checkpoint
+    // saved on a stop in epoch 1 needs it to exist.
+    Files.createDirectories(run);
+    AtomicBoolean stop = new AtomicBoolean();
+    Trainer trainer =
+        new Trainer(
+            SmallCNN.create(new Rng(recipe.seed())),
+            recipe,
+            sets.train().limit(recipe.limit()),
+            sets.test(),
+            run,
+            stopAfter(4, stop));
+    boolean finished = trainer.run(stop, new PrintStream(OutputStream.nullOutputStream()));
+    assertFalse(finished);
+    assertFalse(Files.exists(run.resolve(Trainer.MODEL)));
+
+    train("--resume", run.toString());
+    assertSameRun(uninterrupted, run);
+  }
+
+  private static void train(String... args) {
+    String[] all = new String[1 + RECIPE.length + args.length + 2];
+    all[0] = "train";
+    System.arraycopy(RECIPE, 0, all, 1, RECIPE.length);
+    System.arraycopy(args, 0, all, 1 + RECIPE.length, args.length);
+    all[all.length - 2] = "--data";
+    all[all.length - 1] = data.toString();
+    Cli.Result result = Cli.run(all);
+    assertEquals(0, result.exitCode(), result::toString);
+  }
+
+  /** Shows nothing, and sets {@code stop} once {@code batches} batches are done. */
+  private static ProgressDisplay stopAfter(int batches, AtomicBoolean stop) {
+    return new ProgressDisplay() {
+      private int done;
+
+      @Override
+      public void startEpoch(int epoch, int epochs, int batchCount, int alreadyDone) {}
+
+      @Override
+      public void batchDone(double meanLoss, double accuracy, double imagesPerSecond) {
+        if (++done == batches) {
+          stop.set(true);
+        }
+      }
+
+      @Override
+      public void finishEpoch() {}
+    };
+  }
+
+  /** The same weights, tensor by tensor and byte by byte, and the same metrics but for times. */
+  private static void assertSameRun(Path expected, Path actual) throws IOException {
+    Map<String, Tensor> want = Safetensors.read(expected.resolve(Trainer.MODEL)).tensors();
+    Map<String, Tensor> got = Safetensors.read(actual.resolve(Trainer.MODEL)).tensors();
+    assertEquals(want.keySet(), got.keySet());
+    want.forEach(
+        (name, tensor) ->
+            assertArrayEquals(tensor.toArray(), got.get(name).toArray(), name));
+    assertArrayEquals(
+        Files.readAllBytes(expected.resolve(Trainer.MODEL)),
+        Files.readAllBytes(actual.resolve(Trainer.MODEL)));
+    assertEquals(withoutSeconds(expected), withoutSeconds(actual));
+  }
+
+  private static List<String> withoutSeconds(Path run) throws IOException {
+    return Files.readAllLines(run.resolve(TrainingReport.CSV)).stream()
+        .map(line -> line.substring(0, line.lastIndexOf(',')))
+        .toList();
+  }
+}
