@@ -102,8 +102,7 @@ final class ImageFiles {
   /** {@code image} scaled to {@code width × height} at (x, y) on a black canvas. */
   private static BufferedImage draw(
       BufferedImage image, int canvasWidth, int canvasHeight, int x, int y, int width, int height) {
-    BufferedImage canvas =
-        new BufferedImage(canvasWidth, canvasHeight, BufferedImage.TYPE_INT_RGB);
+    BufferedImage canvas = new BufferedImage(canvasWidth, canvasHeight, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = canvas.createGraphics();
     try {
       g.setRenderingHint(

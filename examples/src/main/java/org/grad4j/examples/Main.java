@@ -1,5 +1,6 @@
 package org.grad4j.examples;
 
+import java.io.IOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,27 @@ public final class Main implements Runnable {
   /** Runs the subcommand named in {@code args}; with no arguments, the default job. */
   public static void main(String[] args) {
     String[] effective = args.length == 0 ? new String[] {"train"} : args;
-    System.exit(new CommandLine(new Main()).execute(effective));
+    System.exit(commandLine().execute(effective));
+  }
+
+  /**
+   * The command line, set up so that a failure the user can fix (bad data, a bad checkpoint, an
+   * invalid option value) prints one line, {@code grad4j <command>: <message>}, and exits with 1
+   * instead of printing a stack trace.
+   */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (!(e instanceof IOException || e instanceof IllegalArgumentException)) {
+            throw e;
+          }
+          commandLine
+              .getErr()
+              .printf("%s: %s%n", commandLine.getCommandSpec().qualifiedName(), e.getMessage());
+          return 1;
+        });
+    return cli;
   }
 
   @Override

@@ -19,8 +19,8 @@ record TrainedModel(Module model, String description) {
   /**
    * Loads the weights named by {@code --checkpoint}: a run directory (its {@value
    * Trainer#CHECKPOINT}, which always holds the run's latest state, else its {@value
-   * Trainer#MODEL}), a checkpoint file, or a model file. Files are told apart by their content,
-   * not their name.
+   * Trainer#MODEL}), a checkpoint file, or a model file. Files are told apart by their content, not
+   * their name.
    *
    * @throws IOException if there is no such file, it is not safetensors, or it does not hold
    *     SmallCNN's weights

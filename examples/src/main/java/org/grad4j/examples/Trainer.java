@@ -2,6 +2,7 @@ package org.grad4j.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,6 +106,7 @@ final class Trainer {
    * @return whether training finished (false when stopped early)
    */
   boolean run(AtomicBoolean stop, PrintStream log) throws IOException {
+    Files.createDirectories(out);
     while (progress.epoch() < recipe.epochs()) {
       int epoch = progress.epoch();
       int[] order = loader.order(epoch);

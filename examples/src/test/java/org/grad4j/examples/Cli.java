@@ -3,7 +3,6 @@ package org.grad4j.examples;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs the {@code grad4j} command in this JVM and captures what it prints. */
 final class Cli {
@@ -26,7 +25,7 @@ final class Cli {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = new CommandLine(new Main()).execute(args);
+      code = Main.commandLine().execute(args);
     } finally {
       System.setOut(savedOut);
       System.setErr(savedErr);

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class GradcheckCommandTest {
   @Test
@@ -17,7 +16,7 @@ class GradcheckCommandTest {
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     int code;
     try {
-      code = new CommandLine(new Main()).execute("gradcheck");
+      code = Main.commandLine().execute("gradcheck");
     } finally {
       System.setOut(saved);
     }

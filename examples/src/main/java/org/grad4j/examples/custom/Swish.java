@@ -12,8 +12,8 @@ import org.grad4j.core.Tensor;
  * <ol>
  *   <li>{@link #forward} computes the output from plain tensors and never modifies them.
  *   <li>{@link #backward} returns the gradient of each input, written with Variable ops ({@link F})
- *       from the input Variables: a backward pass run with {@code BackwardOption.CREATE_GRAPH}
- *       then records it, and the op has second derivatives too.
+ *       from the input Variables: a backward pass run with {@code BackwardOption.CREATE_GRAPH} then
+ *       records it, and the op has second derivatives too.
  *   <li>A static method gives users the verb, since a {@code Function} instance is applied once.
  *   <li>Its test ({@code SwishTest}) checks a value computed by hand, {@code GradCheck} of the
  *       first and second derivatives, and an independent formula. {@code grad4j swish-demo} runs
@@ -45,9 +45,9 @@ public final class Swish extends Function {
   }
 
   /**
-   * {@code d/dx x·σ(x) = σ(x) · (1 + x·(1 − σ(x)))}. σ is recomputed from the input Variable
-   * rather than kept from the forward pass as a tensor: to a second backward pass a saved tensor is
-   * a constant, and the second derivative would lose the terms that come through σ.
+   * {@code d/dx x·σ(x) = σ(x) · (1 + x·(1 − σ(x)))}. σ is recomputed from the input Variable rather
+   * than kept from the forward pass as a tensor: to a second backward pass a saved tensor is a
+   * constant, and the second derivative would lose the terms that come through σ.
    */
   @Override
   protected Variable[] backward(Variable gy) {

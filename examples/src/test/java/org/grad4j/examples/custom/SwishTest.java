@@ -71,8 +71,6 @@ class SwishTest {
     Variable y = f.apply(x);
     Variable slope = Autograd.grad(F.sum(y), List.of(x), BackwardOption.CREATE_GRAPH).get(0);
     Variable curvature = Autograd.grad(F.sum(slope), List.of(x)).get(0);
-    return new double[][] {
-      y.data().toArray(), slope.data().toArray(), curvature.data().toArray()
-    };
+    return new double[][] {y.data().toArray(), slope.data().toArray(), curvature.data().toArray()};
   }
 }
