@@ -3,23 +3,45 @@ package org.grad4j.core;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_MT_DDRM;
 
 /**
  * The one gateway through which every matrix product in grad4j runs.
  *
  * <p>Operands are wrapped as EJML {@link DMatrixRMaj} over the tensors' own storage, never copied;
- * a transposed operand is expressed through EJML's {@code multTransA}/{@code multTransB} rather
- * than a transposed copy. Products large enough to gain from several cores use EJML's concurrent
- * variants.
+ * a transposed operand is read in place by the backend rather than copied. The backend is EJML
+ * unless the system property {@code grad4j.matmul=vector} selects the Vector API GEMM (which needs
+ * the JVM option {@code --add-modules jdk.incubator.vector}; without it the gateway says so once on
+ * stderr and uses EJML). Products large enough to gain from several cores use {@code
+ * grad4j.threads} threads (default: the available processors).
  */
 public final class MatMul {
-  /** Products with at least this many multiply-adds run on EJML's concurrent kernels. */
+  /** Products with at least this many multiply-adds are split over the worker threads. */
   static final long CONCURRENT_THRESHOLD = 1L << 18;
 
   private MatMul() {}
+
+  /** The name of the backend products run on: {@code "ejml"} or {@code "vector"}. */
+  public static String backendName() {
+    return MatMulBackends.active().name();
+  }
+
+  /** The names of the backends this JVM can run; {@code "vector"} needs its module. */
+  public static List<String> backendNames() {
+    return MatMulBackends.available();
+  }
+
+  /**
+   * The backend called {@code name}, to run products on a chosen backend (benchmarks, tests).
+   *
+   * @throws IllegalArgumentException if there is no backend of that name
+   * @throws IllegalStateException if it is {@code "vector"} and the JVM lacks {@code
+   *     jdk.incubator.vector}
+   */
+  public static MatMulBackend backend(String name) {
+    return MatMulBackends.named(name);
+  }
 
   /**
    * {@code op(a) · op(b)}, where {@code op} transposes its matrix when the flag is set.
@@ -39,7 +61,8 @@ public final class MatMul {
     long start = System.nanoTime();
     double[] out = new double[m * n];
     if (k > 0) {
-      multiply(wrap(a), transA, wrap(b), transB, DMatrixRMaj.wrap(m, n, out), (long) m * n * k);
+      DMatrixRMaj c = DMatrixRMaj.wrap(m, n, out);
+      MatMulBackends.active().multiply(wrap(a), transA, wrap(b), transB, c);
     }
     KernelTimer.add(KernelTimer.Kernel.MATMUL, start);
     return new Tensor(Shape.of(m, n), out);
@@ -49,8 +72,8 @@ public final class MatMul {
    * {@code op(a) · op(b)} for stacks of matrices, as NumPy's and PyTorch's {@code matmul}: the last
    * two axes hold the matrices, the leading (batch) axes broadcast, so {@code (2,1,3,4) @ (5,4,6)}
    * is {@code (2,5,3,6)}. Two matrices go to {@link #multiply}; otherwise each batch product runs
-   * through the same EJML kernels, on an operand's storage when it holds a single matrix and else
-   * on a copy of the batch's matrix in a buffer reused across the batch.
+   * through the same backend, on an operand's storage when it holds a single matrix and else on a
+   * copy of the batch's matrix in a buffer reused across the batch.
    *
    * @throws IllegalArgumentException if an operand has rank below 2, the inner dimensions differ or
    *     the batch dimensions do not broadcast
@@ -82,19 +105,15 @@ public final class MatMul {
       Operand left = new Operand(a);
       Operand right = new Operand(b);
       DMatrixRMaj c = new DMatrixRMaj(m, n);
+      MatMulBackend backend = MatMulBackends.active();
       StridedCursor cursor =
           new StridedCursor(
               batch.dims(),
               StridedCursor.broadcastStrides(batchA, batch),
               StridedCursor.broadcastStrides(batchB, batch));
       for (int i = 0; i < batch.size(); i++) {
-        multiply(
-            left.matrix(cursor.offset(0)),
-            transA,
-            right.matrix(cursor.offset(1)),
-            transB,
-            c,
-            (long) m * n * k);
+        backend.multiply(
+            left.matrix(cursor.offset(0)), transA, right.matrix(cursor.offset(1)), transB, c);
         System.arraycopy(c.data, 0, out, i * m * n, m * n);
         cursor.next();
       }
@@ -158,35 +177,36 @@ public final class MatMul {
     }
   }
 
-  private static DMatrixRMaj wrap(Tensor t) {
-    return DMatrixRMaj.wrap(t.shape().dim(0), t.shape().dim(1), t.data);
+  /**
+   * Checks the operands of {@code c = op(a) · op(b)} for a backend and returns the number of
+   * multiply-adds.
+   *
+   * @throws IllegalArgumentException if the inner dimensions differ, {@code c} has the wrong shape
+   *     or shares storage with an operand
+   */
+  static long checkProduct(
+      DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c) {
+    Shape shapeA = Shape.of(a.numRows, a.numCols);
+    Shape shapeB = Shape.of(b.numRows, b.numCols);
+    int[] mkn = productDims(shapeA, transA, shapeB, transB);
+    checkArgument(
+        c.numRows == mkn[0] && c.numCols == mkn[2],
+        "matmul: %s%s @ %s%s is (%s,%s) but the output is (%s,%s)",
+        shapeA,
+        transA ? "ᵀ" : "",
+        shapeB,
+        transB ? "ᵀ" : "",
+        mkn[0],
+        mkn[2],
+        c.numRows,
+        c.numCols);
+    checkArgument(
+        c.data != a.data && c.data != b.data,
+        "matmul: the output must not share storage with an operand");
+    return (long) mkn[0] * mkn[1] * mkn[2];
   }
 
-  private static void multiply(
-      DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c, long work) {
-    boolean concurrent = work >= CONCURRENT_THRESHOLD;
-    if (transA && transB) {
-      if (concurrent) {
-        CommonOps_MT_DDRM.multTransAB(a, b, c);
-      } else {
-        CommonOps_DDRM.multTransAB(a, b, c);
-      }
-    } else if (transA) {
-      if (concurrent) {
-        CommonOps_MT_DDRM.multTransA(a, b, c);
-      } else {
-        CommonOps_DDRM.multTransA(a, b, c);
-      }
-    } else if (transB) {
-      if (concurrent) {
-        CommonOps_MT_DDRM.multTransB(a, b, c);
-      } else {
-        CommonOps_DDRM.multTransB(a, b, c);
-      }
-    } else if (concurrent) {
-      CommonOps_MT_DDRM.mult(a, b, c);
-    } else {
-      CommonOps_DDRM.mult(a, b, c);
-    }
+  private static DMatrixRMaj wrap(Tensor t) {
+    return DMatrixRMaj.wrap(t.shape().dim(0), t.shape().dim(1), t.data);
   }
 }

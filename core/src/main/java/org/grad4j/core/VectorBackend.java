@@ -1,0 +1,254 @@
+package org.grad4j.core;
+
+import static org.grad4j.core.VectorMicroKernel.MR;
+import static org.grad4j.core.VectorMicroKernel.NR;
+
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The matrix product on the JDK Vector API ({@code jdk.incubator.vector}), blocked as in BLIS (Van
+ * Zee and van de Geijn, 2015; Goto and van de Geijn, 2008).
+ *
+ * <p>Per thread, the loops are, outermost first: columns of C in blocks of {@code nc}, sized so a
+ * block of C and the packed block of B share L2; k in blocks of at most {@link #KC}, the block of B
+ * packed into {@code kc × NR} slivers, read row by row from B; rows in blocks of at most {@link
+ * #MC}, so the rows of A in use stay in L2; slivers of the B block; row panels of {@code MR}, each
+ * one {@link VectorMicroKernel} call. A is read in place, either layout, since each step needs MR
+ * values of one panel, contiguous in a transposed A and MR rows apart otherwise; only a last panel
+ * of fewer rows is packed, zero-padded. Transposing B is done by its packing. Edge tiles run into a
+ * scratch tile, of which only the valid part is written to C.
+ *
+ * <p>Large products are split over the worker threads by rows or by columns of C, whichever
+ * duplicates less packing; each thread packs into its own buffers, which grow and are reused.
+ */
+final class VectorBackend implements MatMulBackend {
+  /** Largest block of k: C is read and written once per block. */
+  static final int KC = 256;
+
+  /** Largest block of rows: {@code MC × KC} values of A stay in L2. */
+  static final int MC = 42 * MR;
+
+  /** Values of a column block of C and of the packed block of B together (512 KiB of L2). */
+  private static final int L2_BLOCK = 1 << 16;
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  @Override
+  public void multiply(
+      DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c) {
+    long work = MatMul.checkProduct(a, transA, b, transB, c);
+    int m = c.numRows;
+    int n = c.numCols;
+    if (m == 0 || n == 0) {
+      return;
+    }
+    Product product = new Product(a, transA, b, transB, c);
+    if (product.k == 0) {
+      Arrays.fill(c.data, 0, m * n, 0.0);
+      return;
+    }
+    int rowPanels = ceilDiv(m, MR);
+    int colPanels = ceilDiv(n, NR);
+    // Each thread packs the B block of its columns, so splitting rows packs B once per thread.
+    boolean byRows = colPanels < 2 || rowPanels >= 2 * colPanels;
+    int panels = byRows ? rowPanels : colPanels;
+    int parts = work < MatMul.CONCURRENT_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), panels);
+    if (parts == 1) {
+      product.compute(0, m, 0, n);
+      return;
+    }
+    WorkerPool.run(
+        parts,
+        part -> {
+          int from = (int) ((long) panels * part / parts);
+          int to = (int) ((long) panels * (part + 1) / parts);
+          if (byRows) {
+            product.compute(from * MR, Math.min(to * MR, m), 0, n);
+          } else {
+            product.compute(0, m, from * NR, Math.min(to * NR, n));
+          }
+        });
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  private static int ceilDiv(int x, int y) {
+    return (x + y - 1) / y;
+  }
+
+  /** Packing buffers of one thread, grown on demand and kept. */
+  private static final class Workspace {
+    double[] packedB = new double[0];
+    double[] edgePanel = new double[0];
+    final double[] tile = new double[MR * NR];
+
+    void reserve(int packedBSize, int edgePanelSize) {
+      if (packedB.length < packedBSize) {
+        packedB = new double[packedBSize];
+      }
+      if (edgePanel.length < edgePanelSize) {
+        edgePanel = new double[edgePanelSize];
+      }
+    }
+  }
+
+  /** One product {@code c = op(a) · op(b)}: the operands' storage and their row strides. */
+  private static final class Product {
+    final double[] a;
+    final double[] b;
+    final double[] c;
+    final boolean transA;
+    final boolean transB;
+    final int lda;
+    final int ldb;
+    final int ldc;
+    final int k;
+
+    Product(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c) {
+      this.a = a.data;
+      this.b = b.data;
+      this.c = c.data;
+      this.transA = transA;
+      this.transB = transB;
+      lda = a.numCols;
+      ldb = b.numCols;
+      ldc = c.numCols;
+      k = transA ? a.numRows : a.numCols;
+    }
+
+    /** Rows {@code [m0, m1)} and columns {@code [n0, n1)} of C, on the calling thread. */
+    void compute(int m0, int m1, int n0, int n1) {
+      Workspace ws = WORKSPACE.get();
+      int kc = ceilDiv(k, ceilDiv(k, KC));
+      int mc = Math.min(MC, ceilDiv(m1 - m0, MR) * MR);
+      int nc = Math.max(NR, L2_BLOCK / (mc + kc) / NR * NR);
+      ws.reserve(Math.min(nc, ceilDiv(n1 - n0, NR) * NR) * kc, MR * kc);
+      for (int jc = n0; jc < n1; jc += nc) {
+        int jEnd = Math.min(jc + nc, n1);
+        for (int pc = 0; pc < k; pc += kc) {
+          int kLen = Math.min(kc, k - pc);
+          if (transB) {
+            packTransposedBlockB(ws.packedB, jc, jEnd, pc, kLen);
+          } else {
+            packBlockB(ws.packedB, jc, jEnd, pc, kLen);
+          }
+          for (int ic = m0; ic < m1; ic += mc) {
+            int iEnd = Math.min(ic + mc, m1);
+            int edge = iEnd - (iEnd - ic) % MR;
+            packEdgePanel(ws.edgePanel, edge, iEnd, pc, kLen);
+            for (int jr = jc; jr < jEnd; jr += NR) {
+              int cols = Math.min(NR, jEnd - jr);
+              int bi = (jr - jc) * kLen;
+              for (int ir = ic; ir < edge; ir += MR) {
+                multiplyTile(ws, ir, MR, jr, cols, pc, kLen, bi);
+              }
+              if (edge < iEnd) {
+                multiplyTile(ws, edge, iEnd - edge, jr, cols, pc, kLen, bi);
+              }
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * The tile of C at rows {@code [ir, ir + rows)}, columns {@code [jr, jr + cols)}: set from the
+     * first block of k, added to by the others. A panel of fewer than MR rows is the packed edge.
+     */
+    private void multiplyTile(
+        Workspace ws, int ir, int rows, int jr, int cols, int pc, int kLen, int bi) {
+      double[] panel = a;
+      int ai = transA ? pc * lda + ir : ir * lda + pc;
+      int aStep = transA ? lda : 1;
+      int rowStride = transA ? 1 : lda;
+      if (rows < MR) {
+        panel = ws.edgePanel;
+        ai = 0;
+        aStep = MR;
+        rowStride = 1;
+      }
+      boolean first = pc == 0;
+      int ci = ir * ldc + jr;
+      if (rows == MR && cols == NR) {
+        if (first) {
+          VectorMicroKernel.set(kLen, panel, ai, aStep, rowStride, ws.packedB, bi, c, ci, ldc);
+        } else {
+          VectorMicroKernel.add(kLen, panel, ai, aStep, rowStride, ws.packedB, bi, c, ci, ldc);
+        }
+        return;
+      }
+      VectorMicroKernel.set(kLen, panel, ai, aStep, rowStride, ws.packedB, bi, ws.tile, 0, NR);
+      for (int r = 0; r < rows; r++) {
+        int row = ci + r * ldc;
+        for (int j = 0; j < cols; j++) {
+          c[row + j] = first ? ws.tile[r * NR + j] : c[row + j] + ws.tile[r * NR + j];
+        }
+      }
+    }
+
+    /**
+     * Packs rows {@code [ir, iEnd)} (fewer than MR; none is a no-op), columns {@code [pc, pc +
+     * kLen)} of op(A) as a panel: element (r, p) at {@code p * MR + r}, missing rows zero.
+     */
+    private void packEdgePanel(double[] dst, int ir, int iEnd, int pc, int kLen) {
+      if (ir == iEnd) {
+        return;
+      }
+      Arrays.fill(dst, 0, MR * kLen, 0.0);
+      for (int r = 0; r < iEnd - ir; r++) {
+        for (int p = 0; p < kLen; p++) {
+          dst[p * MR + r] = transA ? a[(pc + p) * lda + ir + r] : a[(ir + r) * lda + pc + p];
+        }
+      }
+    }
+
+    /**
+     * Packs rows {@code [pc, pc + kLen)}, columns {@code [jc, jEnd)} of B (stored k × n) into
+     * slivers: sliver s holds element (p, j) at {@code s * NR * kLen + p * NR + j}, columns past
+     * {@code jEnd} zero. B is read row by row, the order the hardware prefetcher follows.
+     */
+    private void packBlockB(double[] dst, int jc, int jEnd, int pc, int kLen) {
+      int full = jc + (jEnd - jc) / NR * NR;
+      for (int p = 0; p < kLen; p++) {
+        int src = (pc + p) * ldb;
+        int d = p * NR;
+        for (int jr = jc; jr < full; jr += NR) {
+          VectorMicroKernel.copySliverRow(b, src + jr, dst, d);
+          d += NR * kLen;
+        }
+        if (full < jEnd) {
+          System.arraycopy(b, src + full, dst, d, jEnd - full);
+          Arrays.fill(dst, d + jEnd - full, d + NR, 0.0);
+        }
+      }
+    }
+
+    /** Packs the same block of op(B) from a transposed B (stored n × k). */
+    private void packTransposedBlockB(double[] dst, int jc, int jEnd, int pc, int kLen) {
+      for (int jr = jc; jr < jEnd; jr += NR) {
+        int base = (jr - jc) * kLen;
+        for (int j = 0; j < NR; j++) {
+          if (jr + j < jEnd) {
+            int src = (jr + j) * ldb + pc;
+            for (int p = 0; p < kLen; p++) {
+              dst[base + p * NR + j] = b[src + p];
+            }
+          } else {
+            for (int p = 0; p < kLen; p++) {
+              dst[base + p * NR + j] = 0.0;
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package org.grad4j.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The threads shared by grad4j's heavy kernels: {@code grad4j.threads} of them (default: the
+ * available processors), the calling thread being one. The helper threads are daemons, started on
+ * first use.
+ */
+final class WorkerPool {
+  /** The system property that sets the number of threads. */
+  static final String THREADS_PROPERTY = "grad4j.threads";
+
+  private static final int THREADS = threadsFromProperty();
+
+  private WorkerPool() {}
+
+  /** The number of threads a kernel may use, the caller included. */
+  static int threads() {
+    return THREADS;
+  }
+
+  /**
+   * Runs {@code task} for parts {@code 0 .. parts-1} and returns when all have finished: part 0 on
+   * the calling thread, the others on the helper threads. Called from a helper thread, it runs
+   * every part on that thread, so nested use cannot deadlock.
+   */
+  static void run(int parts, IntConsumer task) {
+    if (parts == 1 || Thread.currentThread() instanceof Helper) {
+      for (int part = 0; part < parts; part++) {
+        task.accept(part);
+      }
+      return;
+    }
+    CompletableFuture<?>[] others = new CompletableFuture<?>[parts - 1];
+    for (int part = 1; part < parts; part++) {
+      int p = part;
+      others[part - 1] = CompletableFuture.runAsync(() -> task.accept(p), Helpers.EXECUTOR);
+    }
+    Throwable failure = null;
+    try {
+      task.accept(0);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    for (CompletableFuture<?> other : others) {
+      try {
+        other.join();
+      } catch (CompletionException e) {
+        failure = failure == null ? e.getCause() : failure;
+      }
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private static int threadsFromProperty() {
+    String value = System.getProperty(THREADS_PROPERTY);
+    if (value == null) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+    int threads;
+    try {
+      threads = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      threads = 0;
+    }
+    checkArgument(
+        threads >= 1, "%s=%s: expected a positive number of threads", THREADS_PROPERTY, value);
+    return threads;
+  }
+
+  private static final class Helper extends Thread {
+    Helper(Runnable body, int index) {
+      super(body, "grad4j-worker-" + index);
+      setDaemon(true);
+    }
+  }
+
+  /** The helper threads, created when a kernel first splits its work. */
+  private static final class Helpers {
+    private static final AtomicInteger CREATED = new AtomicInteger();
+
+    static final ExecutorService EXECUTOR =
+        Executors.newFixedThreadPool(
+            Math.max(1, THREADS - 1), body -> new Helper(body, CREATED.incrementAndGet()));
+  }
+}
