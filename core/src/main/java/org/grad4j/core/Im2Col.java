@@ -56,6 +56,36 @@ public final class Im2Col {
     return new Tensor(inputShape, image);
   }
 
+  /**
+   * The convolution's product {@code Y} of shape {@code (Cout, B*Ho*Wo)} as an NCHW image {@code
+   * (B, Cout, Ho, Wo)}, plus {@code bias (Cout,)} if it is not {@code null}: a copy of contiguous
+   * runs of {@code Ho*Wo} values.
+   */
+  public static Tensor productToImage(Tensor product, Tensor bias, int batch, int outH, int outW) {
+    int outChannels = product.shape().dim(0);
+    int plane = outH * outW;
+    checkArgument(
+        product.rank() == 2 && product.shape().dim(1) == batch * plane,
+        "conv2d: product %s does not hold %s images of %sx%s",
+        product.shape(),
+        batch,
+        outH,
+        outW);
+    double[] y = product.data;
+    double[] out = new double[y.length];
+    for (int b = 0; b < batch; b++) {
+      for (int c = 0; c < outChannels; c++) {
+        int src = c * batch * plane + b * plane;
+        int dst = (b * outChannels + c) * plane;
+        double shift = bias == null ? 0.0 : bias.data[c];
+        for (int l = 0; l < plane; l++) {
+          out[dst + l] = y[src + l] + shift;
+        }
+      }
+    }
+    return new Tensor(Shape.of(batch, outChannels, outH, outW), out);
+  }
+
   /** The shape {@code (C*kh*kw, B*Ho*Wo)} of the column matrix for an image of {@code shape}. */
   public static Shape columnShape(Shape shape, ConvGeometry g) {
     int rows = shape.dim(1) * g.kernelArea();
@@ -63,12 +93,35 @@ public final class Im2Col {
     return Shape.of(rows, cols);
   }
 
+  /** Column matrices smaller than this are filled on one thread. */
+  private static final int PARALLEL_THRESHOLD = 1 << 16;
+
   /**
    * Copies image pixels into columns ({@code toCols}) or adds columns back onto the pixels. Both
-   * directions walk the same index pairs, which is what makes them adjoint.
+   * directions walk the same index pairs, which is what makes them adjoint. Large transfers split
+   * the batch over the worker pool: images of different batch entries touch disjoint pixels and
+   * disjoint column ranges.
    */
   private static void transfer(
       double[] image, Shape shape, ConvGeometry g, double[] cols, boolean toCols) {
+    int batch = shape.dim(0);
+    int parts = cols.length < PARALLEL_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), batch);
+    WorkerPool.run(
+        parts,
+        part ->
+            transfer(
+                image, shape, g, cols, toCols, batch * part / parts, batch * (part + 1) / parts));
+  }
+
+  /** {@link #transfer} for the batch entries {@code bFrom} to {@code bTo - 1}. */
+  private static void transfer(
+      double[] image,
+      Shape shape,
+      ConvGeometry g,
+      double[] cols,
+      boolean toCols,
+      int bFrom,
+      int bTo) {
     int batch = shape.dim(0);
     int channels = shape.dim(1);
     int h = shape.dim(2);
@@ -86,7 +139,7 @@ public final class Im2Col {
               Math.min(outW, Math.max(0, Math.floorDiv(-colShift + g.strideW() - 1, g.strideW())));
           int owHi =
               Math.max(owLo, Math.min(outW, Math.floorDiv(w - 1 - colShift, g.strideW()) + 1));
-          for (int b = 0; b < batch; b++) {
+          for (int b = bFrom; b < bTo; b++) {
             for (int oh = 0; oh < outH; oh++) {
               int ih = oh * g.strideH() - g.padH() + i * g.dilationH();
               int colBase = row * n + (b * outH + oh) * outW;

@@ -99,4 +99,17 @@ final class StridedCursor {
     }
     return out;
   }
+
+  /** Copies {@code source}'s elements, read row by row through {@code rows}, into {@code out}. */
+  static void gather(double[] source, StridedCursor rows, double[] out) {
+    int n = rows.rowLength();
+    int s = rows.rowStride(0);
+    for (int o = 0; o < out.length; o += n) {
+      int base = rows.offset(0);
+      for (int j = 0; j < n; j++) {
+        out[o + j] = source[base + j * s];
+      }
+      rows.next();
+    }
+  }
 }

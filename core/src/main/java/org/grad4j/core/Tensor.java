@@ -224,18 +224,17 @@ public final class Tensor {
         shape,
         rank());
     boolean[] seen = new boolean[rank()];
+    int[] axes = new int[rank()];
     int[] outDims = new int[rank()];
-    int[] inStrides = shape.strides();
-    int[] readStrides = new int[rank()];
     for (int i = 0; i < order.length; i++) {
-      int axis = shape.normalizeAxis(order[i], "permute");
-      checkArgument(!seen[axis], "permute: axis %s repeated in %s", axis, Arrays.toString(order));
-      seen[axis] = true;
-      outDims[i] = shape.dim(axis);
-      readStrides[i] = inStrides[axis];
+      axes[i] = shape.normalizeAxis(order[i], "permute");
+      checkArgument(
+          !seen[axes[i]], "permute: axis %s repeated in %s", axes[i], Arrays.toString(order));
+      seen[axes[i]] = true;
+      outDims[i] = shape.dim(axes[i]);
     }
     double[] out = new double[size()];
-    gather(StridedCursor.overRows(outDims, readStrides), out);
+    Permutation.apply(data, shape.dims(), axes, out);
     return new Tensor(Shape.of(outDims), out);
   }
 
@@ -269,8 +268,10 @@ public final class Tensor {
       return this;
     }
     double[] out = new double[target.size()];
-    gather(
-        StridedCursor.overRows(target.dims(), StridedCursor.broadcastStrides(shape, target)), out);
+    StridedCursor.gather(
+        data,
+        StridedCursor.overRows(target.dims(), StridedCursor.broadcastStrides(shape, target)),
+        out);
     return new Tensor(target, out);
   }
 
@@ -448,28 +449,24 @@ public final class Tensor {
     return new Tensor(keepDim ? kept : reducedShape(op, false, axes), out);
   }
 
-  /** Copies this tensor's elements, read row by row through {@code rows}, into {@code out}. */
-  private void gather(StridedCursor rows, double[] out) {
-    int n = rows.rowLength();
-    int s = rows.rowStride(0);
-    for (int o = 0; o < out.length; o += n) {
-      int base = rows.offset(0);
-      for (int j = 0; j < n; j++) {
-        out[o + j] = data[base + j * s];
-      }
-      rows.next();
-    }
-  }
-
   /** Folds every element into {@code out} at the offset {@code rows} gives it. */
   private void reduceInto(StridedCursor rows, double[] out, DoubleBinaryOperator combine) {
     int n = rows.rowLength();
     int s = rows.rowStride(0);
     for (int i = 0; i < data.length; i += n) {
       int base = rows.offset(0);
-      for (int j = 0; j < n; j++) {
-        int o = base + j * s;
-        out[o] = combine.applyAsDouble(out[o], data[i + j]);
+      if (s == 0) {
+        // The whole row folds into one element: keep it in a register.
+        double acc = out[base];
+        for (int j = 0; j < n; j++) {
+          acc = combine.applyAsDouble(acc, data[i + j]);
+        }
+        out[base] = acc;
+      } else {
+        for (int j = 0; j < n; j++) {
+          int o = base + j * s;
+          out[o] = combine.applyAsDouble(out[o], data[i + j]);
+        }
       }
       rows.next();
     }

@@ -42,11 +42,7 @@ public final class Conv2d extends Function {
       saveForBackward(cols);
     }
     Tensor y = MatMul.multiply(w.reshape(outChannels, -1), false, cols, false);
-    Tensor out =
-        y.reshape(outChannels, batch, outH * outW)
-            .permute(1, 0, 2)
-            .reshape(batch, outChannels, outH, outW);
-    return b == null ? out : out.add(b.reshape(1, outChannels, 1, 1));
+    return Im2Col.productToImage(y, b, batch, outH, outW);
   }
 
   @Override
