@@ -73,16 +73,21 @@ public final class Im2Col {
         outW);
     double[] y = product.data;
     double[] out = new double[y.length];
-    for (int b = 0; b < batch; b++) {
-      for (int c = 0; c < outChannels; c++) {
-        int src = c * batch * plane + b * plane;
-        int dst = (b * outChannels + c) * plane;
-        double shift = bias == null ? 0.0 : bias.data[c];
-        for (int l = 0; l < plane; l++) {
-          out[dst + l] = y[src + l] + shift;
-        }
-      }
-    }
+    WorkerPool.forRange(
+        batch,
+        Math.max(1, Tensor.PARALLEL_GRAIN / (outChannels * plane)),
+        (from, to) -> {
+          for (int b = from; b < to; b++) {
+            for (int c = 0; c < outChannels; c++) {
+              int src = c * batch * plane + b * plane;
+              int dst = (b * outChannels + c) * plane;
+              double shift = bias == null ? 0.0 : bias.data[c];
+              for (int l = 0; l < plane; l++) {
+                out[dst + l] = y[src + l] + shift;
+              }
+            }
+          }
+        });
     return new Tensor(Shape.of(batch, outChannels, outH, outW), out);
   }
 
@@ -105,12 +110,10 @@ public final class Im2Col {
   private static void transfer(
       double[] image, Shape shape, ConvGeometry g, double[] cols, boolean toCols) {
     int batch = shape.dim(0);
-    int parts = cols.length < PARALLEL_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), batch);
-    WorkerPool.run(
-        parts,
-        part ->
-            transfer(
-                image, shape, g, cols, toCols, batch * part / parts, batch * (part + 1) / parts));
+    WorkerPool.forRange(
+        batch,
+        Math.max(1, PARALLEL_THRESHOLD / Math.max(1, cols.length / Math.max(1, batch))),
+        (from, to) -> transfer(image, shape, g, cols, toCols, from, to));
   }
 
   /** {@link #transfer} for the batch entries {@code bFrom} to {@code bTo - 1}. */

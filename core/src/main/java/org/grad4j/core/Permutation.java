@@ -84,7 +84,17 @@ final class Permutation {
     int cols = dims[dims.length - 1];
     int matrix = rows * cols;
     int batches = matrix == 0 ? 0 : data.length / matrix;
-    for (int b = 0; b < batches; b++) {
+    WorkerPool.forRange(
+        batches,
+        Math.max(1, Tensor.PARALLEL_GRAIN / Math.max(1, matrix)),
+        (from, to) -> transposeMatrices(data, rows, cols, out, from, to));
+  }
+
+  /** Transposes the {@code rows × cols} matrices {@code from..to-1}, tile by tile. */
+  private static void transposeMatrices(
+      double[] data, int rows, int cols, double[] out, int from, int to) {
+    int matrix = rows * cols;
+    for (int b = from; b < to; b++) {
       int base = b * matrix;
       for (int i0 = 0; i0 < rows; i0 += TILE) {
         int i1 = Math.min(rows, i0 + TILE);

@@ -73,7 +73,26 @@ public final class Pooling {
     double[] values = new double[outShape.size()];
     int[] argmax = new int[values.length];
     int planes = outShape.dim(0) * outShape.dim(1);
-    for (int plane = 0; plane < planes; plane++) {
+    WorkerPool.forRange(
+        planes,
+        Math.max(1, Tensor.PARALLEL_GRAIN / (h * w)),
+        (from, to) -> maxPlanes(in, h, w, outH, outW, g, values, argmax, from, to));
+    return new MaxResult(new Tensor(outShape, values), argmax);
+  }
+
+  /** Max-pools planes {@code from..to-1}, recording each window's value and flat arg-max. */
+  private static void maxPlanes(
+      double[] in,
+      int h,
+      int w,
+      int outH,
+      int outW,
+      ConvGeometry g,
+      double[] values,
+      int[] argmax,
+      int from,
+      int to) {
+    for (int plane = from; plane < to; plane++) {
       int base = plane * h * w;
       int out = plane * outH * outW;
       for (int oh = 0; oh < outH; oh++) {
@@ -99,7 +118,6 @@ public final class Pooling {
         }
       }
     }
-    return new MaxResult(new Tensor(outShape, values), argmax);
   }
 
   /**

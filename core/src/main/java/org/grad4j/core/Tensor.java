@@ -15,6 +15,9 @@ import java.util.random.RandomGenerator;
  * source, like a PyTorch view; every other operation allocates its result.
  */
 public final class Tensor {
+  /** Elementwise kernels split over the worker pool when each part gets this many elements. */
+  static final int PARALLEL_GRAIN = 1 << 15;
+
   final double[] data;
   private final Shape shape;
 
@@ -298,9 +301,14 @@ public final class Tensor {
   /** {@code f} applied to every element. */
   public Tensor map(DoubleUnaryOperator f) {
     double[] out = new double[data.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = f.applyAsDouble(data[i]);
-    }
+    WorkerPool.forRange(
+        out.length,
+        PARALLEL_GRAIN,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            out[i] = f.applyAsDouble(data[i]);
+          }
+        });
     return new Tensor(shape, out);
   }
 
@@ -315,14 +323,24 @@ public final class Tensor {
     double[] b = other.data;
     double[] out = new double[outShape.size()];
     if (shape.equals(other.shape)) {
-      for (int i = 0; i < out.length; i++) {
-        out[i] = f.applyAsDouble(a[i], b[i]);
-      }
+      WorkerPool.forRange(
+          out.length,
+          PARALLEL_GRAIN,
+          (from, to) -> {
+            for (int i = from; i < to; i++) {
+              out[i] = f.applyAsDouble(a[i], b[i]);
+            }
+          });
     } else if (other.size() == 1) {
       double s = b[0];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = f.applyAsDouble(a[i], s);
-      }
+      WorkerPool.forRange(
+          out.length,
+          PARALLEL_GRAIN,
+          (from, to) -> {
+            for (int i = from; i < to; i++) {
+              out[i] = f.applyAsDouble(a[i], s);
+            }
+          });
     } else {
       StridedCursor rows =
           StridedCursor.overRows(

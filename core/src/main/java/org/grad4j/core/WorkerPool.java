@@ -65,6 +65,23 @@ final class WorkerPool {
     }
   }
 
+  /** Work on the index range {@code [from, to)}. */
+  @FunctionalInterface
+  interface RangeTask {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code task} over {@code [0, n)} split into equal contiguous ranges, one per thread, when
+   * every range gets at least {@code minPerPart} indices; on the calling thread alone otherwise.
+   */
+  static void forRange(int n, int minPerPart, RangeTask task) {
+    int parts = Math.max(1, Math.min(THREADS, n / Math.max(1, minPerPart)));
+    run(
+        parts,
+        part -> task.run((int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts)));
+  }
+
   private static int threadsFromProperty() {
     String value = System.getProperty(THREADS_PROPERTY);
     if (value == null) {
