@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: medians of repeated runs after warm-up.",
-    subcommands = {BenchConv.class, BenchTrain.class})
+    subcommands = {BenchConv.class, BenchTrain.class, BenchGemm.class})
 final class Bench implements Runnable {
   @Override
   public void run() {

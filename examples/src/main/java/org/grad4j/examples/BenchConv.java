@@ -9,6 +9,7 @@ import org.grad4j.core.KernelTimer.Kernel;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,6 +21,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Time conv2d forward and backward on the peer shapes S0-S5.")
 final class BenchConv implements Callable<Integer> {
+  @Mixin ComputeOptions compute;
+
   @Option(
       names = "--shapes",
       split = ",",
@@ -41,6 +44,7 @@ final class BenchConv implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    System.out.println("conv2d forward and backward, float64; " + ComputeOptions.describe());
     System.out.printf(
         "%-4s %-26s %9s %9s %9s %9s %7s %7s %7s%n",
         "",

@@ -13,6 +13,7 @@ import org.grad4j.layers.SmallCNN;
 import org.grad4j.layers.optim.Optimizer;
 import org.grad4j.layers.optim.SGD;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Time SmallCNN training steps and project the seconds per Fashion-MNIST epoch.")
 final class BenchTrain implements Callable<Integer> {
+  @Mixin ComputeOptions compute;
+
   private static final int EPOCH_IMAGES = 60_000;
 
   @Option(
@@ -85,9 +88,13 @@ final class BenchTrain implements Callable<Integer> {
     }
     double imagesPerSecond = batchSize / (median / 1000);
     System.out.printf(
-        "SmallCNN training step, batch %d, %s: median %.2f ms, %.0f images/s, projected %.1f s per"
+        "SmallCNN training step, batch %d; %s: median %.2f ms, %.0f images/s, projected %.1f s per"
             + " 60,000-image epoch%n",
-        batchSize, Backends.describe(), median, imagesPerSecond, EPOCH_IMAGES / imagesPerSecond);
+        batchSize,
+        ComputeOptions.describe(),
+        median,
+        imagesPerSecond,
+        EPOCH_IMAGES / imagesPerSecond);
     System.out.printf(
         "time split: matrix products %.1f%%, im2col/col2im %.1f%%, rest %.1f%%; allocated %.1f MB"
             + " per step on the training thread%n",

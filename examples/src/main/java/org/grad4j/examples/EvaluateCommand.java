@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Reports a trained SmallCNN's test accuracy, per class and overall, with its confusion matrix. */
@@ -16,6 +17,8 @@ import picocli.CommandLine.Option;
       "Data: --data DIR, else Debian's dataset-fashion-mnist, else the subset embedded in the jar."
     })
 final class EvaluateCommand implements Callable<Integer> {
+  @Mixin ComputeOptions compute;
+
   @Option(
       names = "--checkpoint",
       required = true,

@@ -13,6 +13,7 @@ import org.grad4j.core.data.DataLoader;
 import org.grad4j.core.data.Dataset;
 import org.grad4j.core.data.IdxFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
           + " objects on a light background, such as a photo on white paper."
     })
 final class PredictCommand implements Callable<Integer> {
+  @Mixin ComputeOptions compute;
+
   private static final int BATCH = 500;
 
   @Spec CommandSpec spec;

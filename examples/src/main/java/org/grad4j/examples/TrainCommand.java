@@ -14,6 +14,7 @@ import org.grad4j.layers.Module;
 import org.grad4j.layers.SmallCNN;
 import org.grad4j.layers.io.Checkpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
       "Data: --data DIR, else Debian's dataset-fashion-mnist, else the subset embedded in the jar."
     })
 final class TrainCommand implements Callable<Integer> {
+  @Mixin ComputeOptions compute;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -136,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
         model.parameterCount(), train.size(), data.test().size());
     log.println(model.summary(Shape.of(1, 1, train.rows(), train.cols())));
     log.println("recipe: " + recipe);
+    log.println(ComputeOptions.describe());
     Trainer trainer =
         new Trainer(
             model,

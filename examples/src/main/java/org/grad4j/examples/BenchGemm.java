@@ -1,0 +1,87 @@
+package org.grad4j.examples;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ejml.data.DMatrixRMaj;
+import org.grad4j.core.MatMul;
+import org.grad4j.core.MatMulBackend;
+import org.grad4j.core.Rng;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * GFLOP/s of the matrix-product gateway on the products SmallCNN and the peer conv shapes make, for
+ * every backend this JVM can run.
+ */
+@Command(
+    name = "gemm",
+    mixinStandardHelpOptions = true,
+    description = "GFLOP/s of each matrix-product backend on the conv layers' product shapes.")
+final class BenchGemm implements Callable<Integer> {
+  @Mixin ComputeOptions compute;
+
+  @Option(
+      names = "--runs",
+      defaultValue = "7",
+      description = "Timed runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  /** A product {@code op(A)·op(B)} of {@code m×k} by {@code k×n}, named after where it occurs. */
+  private record Product(String name, int m, int k, int n, boolean transA, boolean transB) {
+    double flops() {
+      return 2.0 * m * k * n;
+    }
+  }
+
+  private static final List<Product> PRODUCTS =
+      List.of(
+          new Product("S2 forward  W·cols", 64, 288, 6272, false, false),
+          new Product("S2 weight   cols·gYᵀ", 288, 6272, 64, false, false),
+          new Product("S2 input    Wᵀ·gY", 288, 64, 6272, true, false),
+          new Product("conv1 fwd   W·cols", 32, 9, 50176, false, false),
+          new Product("conv2 fwd   W·cols", 64, 288, 12544, false, false),
+          new Product("conv2 input Wᵀ·gY", 288, 64, 12544, true, false),
+          new Product("fc1 fwd     x·Wᵀ", 64, 3136, 128, false, true),
+          new Product("fc1 weight  gyᵀ·x", 128, 64, 3136, true, false));
+
+  @Override
+  public Integer call() {
+    System.out.printf("matrix-product gateway, float64; %s%n", ComputeOptions.describe());
+    List<String> backends = MatMul.backendNames();
+    System.out.printf("%-22s %-16s", "product", "m×k·k×n");
+    for (String b : backends) {
+      System.out.printf(" %12s", b + " GF/s");
+    }
+    System.out.println();
+    Rng rng = new Rng(0);
+    for (Product p : PRODUCTS) {
+      DMatrixRMaj a = random(rng, p.transA() ? p.k() : p.m(), p.transA() ? p.m() : p.k());
+      DMatrixRMaj b = random(rng, p.transB() ? p.n() : p.k(), p.transB() ? p.k() : p.n());
+      DMatrixRMaj c = new DMatrixRMaj(p.m(), p.n());
+      System.out.printf("%-22s %-16s", p.name(), p.m() + "×" + p.k() + "·" + p.k() + "×" + p.n());
+      for (String name : backends) {
+        MatMulBackend backend = MatMul.backend(name);
+        double[] seconds = new double[runs];
+        for (int r = -2; r < runs; r++) {
+          long t0 = System.nanoTime();
+          backend.multiply(a, p.transA(), b, p.transB(), c);
+          if (r >= 0) {
+            seconds[r] = (System.nanoTime() - t0) / 1e9;
+          }
+        }
+        System.out.printf(" %12.1f", p.flops() / Timing.median(seconds) / 1e9);
+      }
+      System.out.println();
+    }
+    return 0;
+  }
+
+  private static DMatrixRMaj random(Rng rng, int rows, int cols) {
+    DMatrixRMaj m = new DMatrixRMaj(rows, cols);
+    for (int i = 0; i < m.data.length; i++) {
+      m.data[i] = rng.nextDouble() - 0.5;
+    }
+    return m;
+  }
+}
