@@ -6,6 +6,7 @@ import org.grad4j.autograd.F;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.KernelTimer;
 import org.grad4j.core.KernelTimer.Kernel;
+import org.grad4j.core.MatMul;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
 import picocli.CommandLine.Command;
@@ -42,8 +43,17 @@ final class BenchConv implements Callable<Integer> {
       description = "Warm-up runs (default: ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(
+      names = "--machine",
+      description = "Print `name value unit` lines (as the peer scripts do) instead of a table.")
+  boolean machine;
+
   @Override
   public Integer call() {
+    if (machine) {
+      shapes.forEach(name -> report(ConvShape.named(name)));
+      return 0;
+    }
     System.out.println("conv2d forward and backward, float64; " + ComputeOptions.describe());
     System.out.printf(
         "%-4s %-26s %9s %9s %9s %9s %7s %7s %7s%n",
@@ -96,6 +106,15 @@ final class BenchConv implements Callable<Integer> {
     }
     double matmulShare = matmul / 1e6 / total;
     double columnShare = columns / 1e6 / total;
+    if (machine) {
+      String prefix =
+          String.format("grad4j.%s.t%d.%s", MatMul.backendName(), MatMul.threads(), s.name());
+      System.out.printf("%s.fwd_ms %.6g ms%n", prefix, fwd);
+      System.out.printf("%s.bwd_ms %.6g ms%n", prefix, bwd);
+      System.out.printf("%s.matmul_share %.4f fraction%n", prefix, matmulShare);
+      System.out.printf("%s.im2col_share %.4f fraction%n", prefix, columnShare);
+      return;
+    }
     System.out.printf(
         "%-4s %-26s %9.3f %9.3f %9.2f %9.2f %6.1f%% %6.1f%% %6.1f%%%n",
         s.name(),

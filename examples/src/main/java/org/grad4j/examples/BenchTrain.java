@@ -6,6 +6,7 @@ import org.grad4j.autograd.F;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.KernelTimer;
 import org.grad4j.core.KernelTimer.Kernel;
+import org.grad4j.core.MatMul;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
 import org.grad4j.layers.Module;
@@ -48,6 +49,11 @@ final class BenchTrain implements Callable<Integer> {
       description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(
+      names = "--machine",
+      description = "Print `name value unit` lines (as the peer scripts do) instead of text.")
+  boolean machine;
+
   @Override
   public Integer call() {
     Rng rng = new Rng(0);
@@ -87,6 +93,14 @@ final class BenchTrain implements Callable<Integer> {
       total += m;
     }
     double imagesPerSecond = batchSize / (median / 1000);
+    if (machine) {
+      String prefix = String.format("grad4j.%s.t%d.train", MatMul.backendName(), MatMul.threads());
+      System.out.printf("%s.ms_per_step %.6g ms%n", prefix, median);
+      System.out.printf("%s.epoch_s_projected %.6g s%n", prefix, EPOCH_IMAGES / imagesPerSecond);
+      System.out.printf(
+          "%s.allocated_mb_per_step %.6g MB%n", prefix, allocated / (double) steps / 1e6);
+      return 0;
+    }
     System.out.printf(
         "SmallCNN training step, batch %d; %s: median %.2f ms, %.0f images/s, projected %.1f s per"
             + " 60,000-image epoch%n",
