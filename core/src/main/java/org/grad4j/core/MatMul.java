@@ -17,9 +17,6 @@ import org.ejml.data.DMatrixRMaj;
  * grad4j.threads} threads (default: the available processors).
  */
 public final class MatMul {
-  /** Products with at least this many multiply-adds are split over the worker threads. */
-  static final long CONCURRENT_THRESHOLD = 1L << 18;
-
   private MatMul() {}
 
   /** The name of the backend products run on: {@code "ejml"} or {@code "vector"}. */

@@ -23,14 +23,20 @@ import org.ejml.data.DMatrixRMaj;
  * duplicates less packing; each thread packs into its own buffers, which grow and are reused.
  */
 final class VectorBackend implements MatMulBackend {
+  /**
+   * Products with at least this many multiply-adds are split over the worker threads (about 150 µs
+   * on one core): waking a parked helper costs tens of microseconds on a busy machine.
+   */
+  static final long CONCURRENT_THRESHOLD = 1L << 22;
+
   /** Largest block of k: C is read and written once per block. */
-  static final int KC = 256;
+  static final int KC = Integer.getInteger("kc", 256);
 
   /** Largest block of rows: {@code MC × KC} values of A stay in L2. */
   static final int MC = 42 * MR;
 
   /** Values of a column block of C and of the packed block of B together (512 KiB of L2). */
-  private static final int L2_BLOCK = 1 << 16;
+  private static final int L2_BLOCK = Integer.getInteger("l2b", 1 << 16);
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -58,7 +64,7 @@ final class VectorBackend implements MatMulBackend {
     // Each thread packs the B block of its columns, so splitting rows packs B once per thread.
     boolean byRows = colPanels < 2 || rowPanels >= 2 * colPanels;
     int panels = byRows ? rowPanels : colPanels;
-    int parts = work < MatMul.CONCURRENT_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), panels);
+    int parts = work < CONCURRENT_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), panels);
     if (parts == 1) {
       product.compute(0, m, 0, n);
       return;

@@ -18,7 +18,7 @@ final class WorkerPool {
   /** The system property that sets the number of threads. */
   static final String THREADS_PROPERTY = "grad4j.threads";
 
-  private static final int THREADS = threadsFromProperty();
+  private static final int THREADS = parseThreads(System.getProperty(THREADS_PROPERTY));
 
   private WorkerPool() {}
 
@@ -65,8 +65,12 @@ final class WorkerPool {
     }
   }
 
-  private static int threadsFromProperty() {
-    String value = System.getProperty(THREADS_PROPERTY);
+  /**
+   * The thread count a {@code grad4j.threads} value asks for: the available processors when unset.
+   *
+   * @throws IllegalArgumentException unless the value is a positive integer
+   */
+  static int parseThreads(String value) {
     if (value == null) {
       return Runtime.getRuntime().availableProcessors();
     }
