@@ -19,8 +19,10 @@ import org.ejml.data.DMatrixRMaj;
  * of fewer rows is packed, zero-padded. Transposing B is done by its packing. Edge tiles run into a
  * scratch tile, of which only the valid part is written to C.
  *
- * <p>Large products are split over the worker threads by rows or by columns of C, whichever
- * duplicates less packing; each thread packs into its own buffers, which grow and are reused.
+ * <p>Large products are split over the worker threads by columns of C, so that each thread packs
+ * only its own columns of B, or by rows when C has too few column panels to share or at least
+ * twice as many row panels (each thread then reads only its rows of A but packs all of B). Each
+ * thread packs into its own buffers, which grow and are reused.
  */
 final class VectorBackend implements MatMulBackend {
   /**
@@ -30,13 +32,13 @@ final class VectorBackend implements MatMulBackend {
   static final long CONCURRENT_THRESHOLD = 1L << 22;
 
   /** Largest block of k: C is read and written once per block. */
-  static final int KC = Integer.getInteger("kc", 256);
+  static final int KC = 256;
 
   /** Largest block of rows: {@code MC × KC} values of A stay in L2. */
   static final int MC = 42 * MR;
 
   /** Values of a column block of C and of the packed block of B together (512 KiB of L2). */
-  private static final int L2_BLOCK = Integer.getInteger("l2b", 1 << 16);
+  private static final int L2_BLOCK = 1 << 16;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -61,7 +63,6 @@ final class VectorBackend implements MatMulBackend {
     }
     int rowPanels = ceilDiv(m, MR);
     int colPanels = ceilDiv(n, NR);
-    // Each thread packs the B block of its columns, so splitting rows packs B once per thread.
     boolean byRows = colPanels < 2 || rowPanels >= 2 * colPanels;
     int panels = byRows ? rowPanels : colPanels;
     int parts = work < CONCURRENT_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), panels);
