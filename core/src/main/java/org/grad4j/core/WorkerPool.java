@@ -33,6 +33,7 @@ final class WorkerPool {
    * part on that thread, so nested use cannot deadlock.
    */
   static void run(int parts, IntConsumer task) {
+    checkArgument(parts >= 1, "WorkerPool.run: expected at least one part, got %s", parts);
     if (parts == 1 || Thread.currentThread() instanceof Helper) {
       for (int part = 0; part < parts; part++) {
         task.accept(part);
