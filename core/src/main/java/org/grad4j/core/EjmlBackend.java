@@ -8,10 +8,13 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
 /**
  * The matrix product on EJML: {@code mult}, {@code multTransA}, {@code multTransB} and {@code
  * multTransAB}, which read transposed operands in place. Products of at least {@link
- * MatMul#CONCURRENT_THRESHOLD} multiply-adds use EJML's concurrent variants, whose pool is sized to
+ * #CONCURRENT_THRESHOLD} multiply-adds use EJML's concurrent variants, whose pool is sized to
  * {@code grad4j.threads}.
  */
 final class EjmlBackend implements MatMulBackend {
+  /** Products with at least this many multiply-adds run on EJML's concurrent kernels. */
+  static final long CONCURRENT_THRESHOLD = 1L << 18;
+
   static final EjmlBackend INSTANCE = new EjmlBackend();
 
   private EjmlBackend() {
@@ -29,7 +32,7 @@ final class EjmlBackend implements MatMulBackend {
   public void multiply(
       DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c) {
     long work = MatMul.checkProduct(a, transA, b, transB, c);
-    boolean concurrent = WorkerPool.threads() > 1 && work >= MatMul.CONCURRENT_THRESHOLD;
+    boolean concurrent = WorkerPool.threads() > 1 && work >= CONCURRENT_THRESHOLD;
     if (transA && transB) {
       if (concurrent) {
         CommonOps_MT_DDRM.multTransAB(a, b, c);

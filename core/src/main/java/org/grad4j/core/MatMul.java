@@ -17,9 +17,6 @@ import org.ejml.data.DMatrixRMaj;
  * grad4j.threads} threads (default: the available processors).
  */
 public final class MatMul {
-  /** Products with at least this many multiply-adds are split over the worker threads. */
-  static final long CONCURRENT_THRESHOLD = 1L << 18;
-
   private MatMul() {}
 
   /** The number of threads large products and kernels use ({@code grad4j.threads}). */

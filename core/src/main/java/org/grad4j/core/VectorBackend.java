@@ -19,10 +19,18 @@ import org.ejml.data.DMatrixRMaj;
  * of fewer rows is packed, zero-padded. Transposing B is done by its packing. Edge tiles run into a
  * scratch tile, of which only the valid part is written to C.
  *
- * <p>Large products are split over the worker threads by rows or by columns of C, whichever
- * duplicates less packing; each thread packs into its own buffers, which grow and are reused.
+ * <p>Large products are split over the worker threads by columns of C, so that each thread packs
+ * only its own columns of B, or by rows when C has too few column panels to share or at least twice
+ * as many row panels (each thread then reads only its rows of A but packs all of B). Each thread
+ * packs into its own buffers, which grow and are reused.
  */
 final class VectorBackend implements MatMulBackend {
+  /**
+   * Products with at least this many multiply-adds are split over the worker threads (about 150 µs
+   * on one core): waking a parked helper costs tens of microseconds on a busy machine.
+   */
+  static final long CONCURRENT_THRESHOLD = 1L << 22;
+
   /** Largest block of k: C is read and written once per block. */
   static final int KC = 256;
 
@@ -55,10 +63,9 @@ final class VectorBackend implements MatMulBackend {
     }
     int rowPanels = ceilDiv(m, MR);
     int colPanels = ceilDiv(n, NR);
-    // Each thread packs the B block of its columns, so splitting rows packs B once per thread.
     boolean byRows = colPanels < 2 || rowPanels >= 2 * colPanels;
     int panels = byRows ? rowPanels : colPanels;
-    int parts = work < MatMul.CONCURRENT_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), panels);
+    int parts = work < CONCURRENT_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), panels);
     if (parts == 1) {
       product.compute(0, m, 0, n);
       return;

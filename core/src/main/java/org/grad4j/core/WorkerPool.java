@@ -18,7 +18,7 @@ final class WorkerPool {
   /** The system property that sets the number of threads. */
   static final String THREADS_PROPERTY = "grad4j.threads";
 
-  private static final int THREADS = threadsFromProperty();
+  private static final int THREADS = parseThreads(System.getProperty(THREADS_PROPERTY));
 
   private WorkerPool() {}
 
@@ -33,6 +33,7 @@ final class WorkerPool {
    * every part on that thread, so nested use cannot deadlock.
    */
   static void run(int parts, IntConsumer task) {
+    checkArgument(parts >= 1, "WorkerPool.run: expected at least one part, got %s", parts);
     if (parts == 1 || Thread.currentThread() instanceof Helper) {
       for (int part = 0; part < parts; part++) {
         task.accept(part);
@@ -82,8 +83,12 @@ final class WorkerPool {
         part -> task.run((int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts)));
   }
 
-  private static int threadsFromProperty() {
-    String value = System.getProperty(THREADS_PROPERTY);
+  /**
+   * The thread count a {@code grad4j.threads} value asks for: the available processors when unset.
+   *
+   * @throws IllegalArgumentException unless the value is a positive integer
+   */
+  static int parseThreads(String value) {
     if (value == null) {
       return Runtime.getRuntime().availableProcessors();
     }
