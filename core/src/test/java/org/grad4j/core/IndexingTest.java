@@ -1,36 +1,15 @@
 package org.grad4j.core;
 
+import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
+import static org.grad4j.core.CoreAssertions.dot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class IndexingTest {
   private static Tensor arange(int... dims) {
     return Tensor.arange(Shape.of(dims).size()).reshape(dims);
-  }
-
-  private static double dot(Tensor a, Tensor b) {
-    double[] x = a.toArray();
-    double[] y = b.toArray();
-    assertEquals(x.length, y.length);
-    double s = 0;
-    for (int i = 0; i < x.length; i++) {
-      s += x[i] * y[i];
-    }
-    return s;
-  }
-
-  private static void assertIllegalArgument(Executable call, String... fragments) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-    for (String fragment : fragments) {
-      assertTrue(
-          e.getMessage().contains(fragment),
-          () -> "message \"" + e.getMessage() + "\" should contain \"" + fragment + "\"");
-    }
   }
 
   @Test
@@ -58,7 +37,10 @@ class IndexingTest {
     Tensor c = Tensor.randn(rng, 3, 2, 2);
     Tensor placed = Indexing.sliceScatter(c, x.shape(), 1, 2);
     assertEquals(x.shape(), placed.shape());
-    assertEquals(dot(Indexing.slice(x, 1, 2, 4), c), dot(x, placed), 1e-12);
+    assertEquals(
+        dot(Indexing.slice(x, 1, 2, 4).toArray(), c.toArray()),
+        dot(x.toArray(), placed.toArray()),
+        1e-12);
     assertArrayEquals(c.toArray(), Indexing.slice(placed, 1, 2, 4).toArray(), 0.0);
     Tensor rest =
         Indexing.concat(1, Indexing.slice(placed, 1, 0, 2), Indexing.slice(placed, 1, 4, 5));
@@ -93,7 +75,7 @@ class IndexingTest {
         new double[] {x.get(0, 2), x.get(1, 0), x.get(2, 2), x.get(3, 1)}, picked.toArray(), 0.0);
     Tensor placed = Indexing.scatter(v, index, 3);
     assertEquals(Shape.of(4, 3), placed.shape());
-    assertEquals(dot(picked, v), dot(x, placed), 1e-12);
+    assertEquals(dot(picked.toArray(), v.toArray()), dot(x.toArray(), placed.toArray()), 1e-12);
     assertEquals(v.get(3), placed.get(3, 1));
     assertEquals(0.0, placed.get(3, 0));
   }

@@ -1,14 +1,12 @@
 package org.grad4j.core;
 
+import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +22,7 @@ class MatMulBatchedTest {
 
   /** The batch index of operand {@code batch} read at output batch position {@code outIndex}. */
   private static int sourceIndex(Shape batch, Shape outBatch, int outIndex) {
-    int[] out = unravel(outIndex, outBatch);
+    int[] out = outBatch.unravel(outIndex);
     int offset = outBatch.rank() - batch.rank();
     int flat = 0;
     for (int axis = 0; axis < batch.rank(); axis++) {
@@ -32,15 +30,6 @@ class MatMulBatchedTest {
       flat = flat * d + (d == 1 ? 0 : out[axis + offset]);
     }
     return flat;
-  }
-
-  private static int[] unravel(int flat, Shape shape) {
-    int[] index = new int[shape.rank()];
-    for (int axis = shape.rank() - 1; axis >= 0; axis--) {
-      index[axis] = flat % shape.dim(axis);
-      flat /= shape.dim(axis);
-    }
-    return index;
   }
 
   private static Shape batchOf(Shape s) {
@@ -120,14 +109,5 @@ class MatMulBatchedTest {
         "matmul",
         "rank at least 2",
         "(3,) @ (2,3,3)");
-  }
-
-  private static void assertIllegalArgument(Executable call, String... fragments) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-    for (String fragment : fragments) {
-      assertTrue(
-          e.getMessage().contains(fragment),
-          () -> "message \"" + e.getMessage() + "\" should contain \"" + fragment + "\"");
-    }
   }
 }
