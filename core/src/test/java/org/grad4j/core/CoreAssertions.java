@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.function.Executable;
 
-/** Assertions shared by the core tests. */
-final class CoreAssertions {
+/** Assertions shared by the tests of every module (published in core's test jar). */
+public final class CoreAssertions {
   private CoreAssertions() {}
 
   /**
    * Asserts that {@code call} throws an {@link IllegalArgumentException} whose message contains
    * every one of {@code fragments}, and returns it.
    */
-  static IllegalArgumentException assertIllegalArgument(Executable call, String... fragments) {
+  public static IllegalArgumentException assertIllegalArgument(
+      Executable call, String... fragments) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     String message = e.getMessage();
     for (String fragment : fragments) {
@@ -25,8 +26,21 @@ final class CoreAssertions {
     return e;
   }
 
+  /**
+   * Asserts that {@code call} throws an {@link IllegalArgumentException}, and no other exception,
+   * whose message contains {@code op}; {@code what} describes the case for the failure message.
+   */
+  public static void assertRejected(String op, Object what, Executable call) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, call, () -> op + " should reject " + what);
+    String message = e.getMessage();
+    assertTrue(
+        message != null && message.contains(op),
+        () -> "message \"" + message + "\" should name " + op + " (" + what + ")");
+  }
+
   /** The Euclidean inner product of two arrays of the same length. */
-  static double dot(double[] a, double[] b) {
+  public static double dot(double[] a, double[] b) {
     assertEquals(a.length, b.length, "dot: lengths differ");
     double s = 0;
     for (int i = 0; i < a.length; i++) {
@@ -35,11 +49,28 @@ final class CoreAssertions {
     return s;
   }
 
-  /** Asserts {@code |actual - expected| <= rtol * scale}, where scale is at least 1. */
-  static void assertRelativelyClose(double expected, double actual, double rtol, double scale) {
+  /**
+   * The sum of {@code |a[i] * b[i]|}: a bound on the magnitude of the terms of {@code dot(a, b)},
+   * and so the scale of its rounding error.
+   */
+  public static double absDot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += Math.abs(a[i] * b[i]);
+    }
+    return s;
+  }
+
+  /**
+   * Asserts {@code |actual - expected| <= rtol * scale}, where scale is at least 1 and at least
+   * {@code |expected|}; {@code what} describes the case for the failure message.
+   */
+  public static void assertRelativelyClose(
+      double expected, double actual, double rtol, double scale, Object what) {
     double bound = rtol * Math.max(1.0, Math.max(scale, Math.abs(expected)));
     assertTrue(
         Math.abs(expected - actual) <= bound,
-        () -> "expected " + expected + " but got " + actual + " (tolerance " + bound + ")");
+        () ->
+            what + ": expected " + expected + " but got " + actual + " (tolerance " + bound + ")");
   }
 }

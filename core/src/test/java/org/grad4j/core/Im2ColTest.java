@@ -157,7 +157,7 @@ class Im2ColTest {
       double lhs = dot(Im2Col.im2col(x, k.g).toArray(), c.toArray());
       double rhs = dot(x.toArray(), image.toArray());
       double scale = Math.sqrt((double) c.size() * x.size());
-      assertRelativelyClose(lhs, rhs, 1e-12, scale);
+      assertRelativelyClose(lhs, rhs, 1e-12, scale, k);
       checked++;
     }
     assertTrue(checked > 0, "no geometry of the grid fitted the input");

@@ -346,7 +346,7 @@ class TensorTest {
       Tensor b = Tensor.randn(rng, big.dims());
       double lhs = dot(a.broadcastTo(big).toArray(), b.toArray());
       double rhs = dot(a.toArray(), b.sumTo(small).toArray());
-      assertRelativelyClose(lhs, rhs, 1e-12, big.size());
+      assertRelativelyClose(lhs, rhs, 1e-12, big.size(), small + " to " + big);
 
       // Summing a broadcast multiplies by the number of copies.
       int copies = big.size() / small.size();

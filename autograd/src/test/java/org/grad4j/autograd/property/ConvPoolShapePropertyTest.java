@@ -2,18 +2,18 @@ package org.grad4j.autograd.property;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.Variable;
-import org.grad4j.autograd.property.GeometryCases.Case;
 import org.grad4j.core.ConvGeometry;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
+import org.grad4j.core.property.GeometryCases.Case;
+import org.grad4j.core.property.GeometryCases.ConvCases;
+import org.grad4j.core.property.GeometryCases.PoolCases;
 
 /**
  * Output shapes of conv2d and pooling follow {@code floor((in + 2p - d(k-1) - 1)/s) + 1} on each
@@ -21,19 +21,9 @@ import org.grad4j.core.Tensor;
  */
 class ConvPoolShapePropertyTest {
 
-  @Provide
-  Arbitrary<Case> convCases() {
-    return GeometryCases.convCases();
-  }
-
-  @Provide
-  Arbitrary<Case> poolCases() {
-    return GeometryCases.poolCases();
-  }
-
   @Property(tries = 300)
   void conv2dOutputShapeFollowsTheFormula(
-      @ForAll("convCases") Case c,
+      @ForAll(supplier = ConvCases.class) Case c,
       @ForAll @IntRange(min = 1, max = 3) int outChannels,
       @ForAll boolean withBias,
       @ForAll long seed) {
@@ -58,7 +48,9 @@ class ConvPoolShapePropertyTest {
 
   @Property(tries = 300)
   void poolingOutputShapesFollowTheFormula(
-      @ForAll("poolCases") Case c, @ForAll boolean countIncludePad, @ForAll long seed) {
+      @ForAll(supplier = PoolCases.class) Case c,
+      @ForAll boolean countIncludePad,
+      @ForAll long seed) {
     ConvGeometry g = c.geometry();
     Shape expected =
         Shape.of(c.batch(), c.channels(), c.h().expectedOutput(), c.w().expectedOutput());

@@ -1,7 +1,6 @@
 package org.grad4j.autograd.property;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.grad4j.core.CoreAssertions.assertRejected;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +16,14 @@ import net.jqwik.api.constraints.IntRange;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.Reduction;
 import org.grad4j.autograd.Variable;
-import org.grad4j.autograd.property.GeometryCases.Case;
 import org.grad4j.core.ConvGeometry;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
-import org.junit.jupiter.api.function.Executable;
+import org.grad4j.core.property.GeometryCases.Case;
+import org.grad4j.core.property.GeometryCases.ConvCases;
+import org.grad4j.core.property.GeometryCases.OversizedConvCases;
+import org.grad4j.core.property.GeometryCases.OversizedPoolCases;
+import org.grad4j.core.property.GeometryCases.PoolCases;
 
 /**
  * Every op rejects invalid input with an {@link IllegalArgumentException} whose message names the
@@ -31,19 +33,6 @@ import org.junit.jupiter.api.function.Executable;
 class InvalidArgumentPropertyTest {
 
   // ---------------------------------------------------------------- helpers
-
-  /**
-   * Asserts that {@code call} throws an {@link IllegalArgumentException}, and no other exception,
-   * whose message contains {@code op}; {@code what} describes the case.
-   */
-  private static void assertRejected(String op, Object what, Executable call) {
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, call, () -> op + " should reject " + what);
-    String message = e.getMessage();
-    assertTrue(
-        message != null && message.contains(op),
-        () -> "message \"" + message + "\" should name " + op + " (" + what + ")");
-  }
 
   private static Arbitrary<Integer> ints(int min, int max) {
     return Arbitraries.integers().between(min, max);
@@ -288,47 +277,29 @@ class InvalidArgumentPropertyTest {
 
   // ---------------------------------------------------------------- convolution and pooling
 
-  @Provide
-  Arbitrary<Case> oversizedConvCases() {
-    return GeometryCases.oversizedCases(false);
-  }
-
-  @Provide
-  Arbitrary<Case> oversizedPoolCases() {
-    return GeometryCases.oversizedCases(true);
-  }
-
-  @Provide
-  Arbitrary<Case> convCases() {
-    return GeometryCases.convCases();
-  }
-
-  @Provide
-  Arbitrary<Case> poolCases() {
-    return GeometryCases.poolCases();
-  }
-
   private static Variable weightFor(Case c, int outChannels) {
     ConvGeometry g = c.geometry();
     return var(outChannels, c.channels(), g.kernelH(), g.kernelW());
   }
 
   @Property(tries = 200)
-  void conv2dRejectsKernelsLargerThanThePaddedInput(@ForAll("oversizedConvCases") Case c) {
+  void conv2dRejectsKernelsLargerThanThePaddedInput(
+      @ForAll(supplier = OversizedConvCases.class) Case c) {
     Variable x = var(c.input().dims());
     assertRejected("conv2d", c, () -> F.conv2d(x, weightFor(c, 2), c.geometry()));
   }
 
   @Property(tries = 200)
   void poolingRejectsKernelsLargerThanThePaddedInput(
-      @ForAll("oversizedPoolCases") Case c, @ForAll boolean countIncludePad) {
+      @ForAll(supplier = OversizedPoolCases.class) Case c, @ForAll boolean countIncludePad) {
     Variable x = var(c.input().dims());
     assertRejected("maxPool2d", c, () -> F.maxPool2d(x, c.geometry()));
     assertRejected("avgPool2d", c, () -> F.avgPool2d(x, c.geometry(), countIncludePad));
   }
 
   @Property(tries = 200)
-  void poolingRejectsDilationAndPaddingOverHalfTheKernel(@ForAll("convCases") Case c) {
+  void poolingRejectsDilationAndPaddingOverHalfTheKernel(
+      @ForAll(supplier = ConvCases.class) Case c) {
     ConvGeometry g = c.geometry();
     boolean supported =
         g.dilationH() == 1
@@ -343,28 +314,9 @@ class InvalidArgumentPropertyTest {
 
   @Property(tries = 50)
   void maxPoolingRejectsANonPositiveKernel(
-      @ForAll @IntRange(min = -3, max = 0) int kernel, @ForAll("poolCases") Case c) {
+      @ForAll @IntRange(min = -3, max = 0) int kernel,
+      @ForAll(supplier = PoolCases.class) Case c) {
     assertRejected("maxPool2d", kernel, () -> F.maxPool2d(var(c.input().dims()), kernel));
-  }
-
-  /** Random geometry parameters with at least one out of range. */
-  @Provide
-  Arbitrary<int[]> invalidGeometryParameters() {
-    return ints(-2, 4)
-        .array(int[].class)
-        .ofSize(8)
-        .filter(
-            p ->
-                p[0] < 1 || p[1] < 1 || p[2] < 1 || p[3] < 1 || p[4] < 0 || p[5] < 0 || p[6] < 1
-                    || p[7] < 1);
-  }
-
-  @Property(tries = 200)
-  void convGeometryRejectsParametersOutOfRange(@ForAll("invalidGeometryParameters") int[] p) {
-    assertRejected(
-        "ConvGeometry",
-        Arrays.toString(p),
-        () -> new ConvGeometry(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]));
   }
 
   @Provide
@@ -374,7 +326,7 @@ class InvalidArgumentPropertyTest {
 
   @Property(tries = 200)
   void convolutionAndPoolingRejectRanksOtherThan4(
-      @ForAll("notRank4") int[] wrong, @ForAll("poolCases") Case c) {
+      @ForAll("notRank4") int[] wrong, @ForAll(supplier = PoolCases.class) Case c) {
     ConvGeometry g = c.geometry();
     Variable x = var(c.input().dims());
     Variable bad = var(wrong);
@@ -397,7 +349,7 @@ class InvalidArgumentPropertyTest {
 
   @Property(tries = 200)
   void conv2dRejectsWeightsAndBiasesThatDoNotFit(
-      @ForAll("convCases") Case c,
+      @ForAll(supplier = ConvCases.class) Case c,
       @ForAll ConvDefect defect,
       @ForAll @IntRange(min = 1, max = 3) int outChannels,
       @ForAll @IntRange(min = 1, max = 2) int offBy) {

@@ -1,6 +1,6 @@
 package org.grad4j.core.property;
 
-import static org.grad4j.core.property.PropertyAssertions.assertRejected;
+import static org.grad4j.core.CoreAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,20 +15,12 @@ import org.grad4j.core.Im2Col;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
 import org.grad4j.core.property.GeometryCases.Case;
+import org.grad4j.core.property.GeometryCases.ConvCases;
+import org.grad4j.core.property.GeometryCases.OversizedConvCases;
 import org.junit.jupiter.api.function.Executable;
 
 /** Properties of {@link ConvGeometry}: output sizes, and which geometries it rejects. */
 class ConvGeometryPropertyTest {
-
-  @Provide
-  Arbitrary<Case> convCases() {
-    return GeometryCases.convCases();
-  }
-
-  @Provide
-  Arbitrary<Case> oversizedCases() {
-    return GeometryCases.oversizedCases(false);
-  }
 
   /** Eight geometry parameters in -2..5, at least one of them out of its allowed range. */
   @Provide
@@ -44,7 +36,7 @@ class ConvGeometryPropertyTest {
   }
 
   @Property(tries = 1000)
-  void outputSizesFollowTheFormula(@ForAll("convCases") Case c) {
+  void outputSizesFollowTheFormula(@ForAll(supplier = ConvCases.class) Case c) {
     ConvGeometry g = c.geometry();
     int outH = c.h().expectedOutput();
     int outW = c.w().expectedOutput();
@@ -58,23 +50,24 @@ class ConvGeometryPropertyTest {
   }
 
   @Property(tries = 300)
-  void kernelsLargerThanThePaddedInputAreRejected(@ForAll("oversizedCases") Case c) {
+  void kernelsLargerThanThePaddedInputAreRejected(
+      @ForAll(supplier = OversizedConvCases.class) Case c) {
     ConvGeometry g = c.geometry();
     boolean tooHigh = c.h().span() > c.h().in() + 2 * c.h().pad();
     Executable size = tooHigh ? () -> g.outputHeight(c.h().in()) : () -> g.outputWidth(c.w().in());
-    assertRejected(size, "ConvGeometry", c);
-    assertRejected(() -> Im2Col.im2col(Tensor.zeros(c.input()), g), "ConvGeometry", c);
-    assertRejected(() -> Im2Col.columnShape(c.input(), g), "ConvGeometry", c);
+    assertRejected("ConvGeometry", c, size);
+    assertRejected("ConvGeometry", c, () -> Im2Col.im2col(Tensor.zeros(c.input()), g));
+    assertRejected("ConvGeometry", c, () -> Im2Col.columnShape(c.input(), g));
   }
 
   @Property(tries = 300)
   void invalidParametersAreRejected(@ForAll("invalidParameters") int[] p) {
     assertRejected(
-        () -> new ConvGeometry(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]),
         "ConvGeometry",
-        Arrays.toString(p));
+        Arrays.toString(p),
+        () -> new ConvGeometry(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]));
     if (p[0] < 1 || p[2] < 1 || p[4] < 0) {
-      assertRejected(() -> ConvGeometry.of(p[0], p[2], p[4]), "ConvGeometry", Arrays.toString(p));
+      assertRejected("ConvGeometry", Arrays.toString(p), () -> ConvGeometry.of(p[0], p[2], p[4]));
     }
   }
 }

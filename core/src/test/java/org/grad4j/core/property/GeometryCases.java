@@ -3,35 +3,39 @@ package org.grad4j.core.property;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import org.grad4j.core.ConvGeometry;
 import org.grad4j.core.Shape;
 
-/** Random window geometries with their inputs, for the convolution and pooling properties. */
-final class GeometryCases {
+/**
+ * Random window geometries with their inputs, for the convolution and pooling properties of core
+ * and autograd; a property takes them as {@code @ForAll(supplier = ConvCases.class) Case c}.
+ */
+public final class GeometryCases {
   private GeometryCases() {}
 
   /** One spatial axis: the window's kernel, stride, padding and dilation, and the input size. */
-  record Axis(int kernel, int stride, int pad, int dilation, int in) {
+  public record Axis(int kernel, int stride, int pad, int dilation, int in) {
     /** The extent of the dilated kernel. */
-    int span() {
+    public int span() {
       return dilation * (kernel - 1) + 1;
     }
 
     /** PyTorch's formula, {@code floor((in + 2p - d(k-1) - 1) / s) + 1}, written out here. */
-    int expectedOutput() {
+    public int expectedOutput() {
       return Math.floorDiv(in + 2 * pad - dilation * (kernel - 1) - 1, stride) + 1;
     }
   }
 
   /** An input {@code (batch, channels, h.in, w.in)} and the geometry of its two axes. */
-  record Case(int batch, int channels, Axis h, Axis w) {
-    ConvGeometry geometry() {
+  public record Case(int batch, int channels, Axis h, Axis w) {
+    public ConvGeometry geometry() {
       return new ConvGeometry(
           h.kernel, w.kernel, h.stride, w.stride, h.pad, w.pad, h.dilation, w.dilation);
     }
 
-    Shape input() {
+    public Shape input() {
       return Shape.of(batch, channels, h.in, w.in);
     }
 
@@ -50,7 +54,7 @@ final class GeometryCases {
    * padding 0–3 (at most half the kernel when {@code pooling}), input 1–9 but at least the span
    * less the padding.
    */
-  static Arbitrary<Axis> validAxis(int maxDilation, boolean pooling) {
+  private static Arbitrary<Axis> validAxis(int maxDilation, boolean pooling) {
     return Combinators.combine(ints(1, 4), ints(1, 3), ints(1, maxDilation))
         .flatAs(
             (k, s, d) -> {
@@ -66,7 +70,7 @@ final class GeometryCases {
    * An axis on which the dilated kernel is wider than the padded input; with {@code pooling} the
    * geometry is otherwise one pooling accepts (dilation 1, padding at most half the kernel).
    */
-  static Arbitrary<Axis> oversizedAxis(boolean pooling) {
+  private static Arbitrary<Axis> oversizedAxis(boolean pooling) {
     return Combinators.combine(ints(2, 4), ints(1, 3), ints(1, pooling ? 1 : 2))
         .flatAs(
             (k, s, d) -> {
@@ -78,7 +82,7 @@ final class GeometryCases {
   }
 
   /** Batch 1–3, channels 1–3 and two axes from {@code h} and {@code w}. */
-  static Arbitrary<Case> cases(Arbitrary<Axis> h, Arbitrary<Axis> w) {
+  private static Arbitrary<Case> cases(Arbitrary<Axis> h, Arbitrary<Axis> w) {
     return Combinators.combine(ints(1, 3), ints(1, 3), h, w).as(Case::new);
   }
 
@@ -88,15 +92,47 @@ final class GeometryCases {
   }
 
   /** Pooling geometries (dilation 1, padding at most half the kernel) that fit their input. */
-  static Arbitrary<Case> poolCases() {
+  private static Arbitrary<Case> poolCases() {
     return cases(validAxis(1, true), validAxis(1, true));
   }
 
   /** Geometries whose window does not fit on at least one axis. */
-  static Arbitrary<Case> oversizedCases(boolean pooling) {
+  private static Arbitrary<Case> oversizedCases(boolean pooling) {
     Arbitrary<Axis> fits = validAxis(pooling ? 1 : 2, pooling);
     Arbitrary<Axis> tooBig = oversizedAxis(pooling);
     return Arbitraries.oneOf(
         List.of(cases(tooBig, fits), cases(fits, tooBig), cases(tooBig, tooBig)));
+  }
+
+  /** {@link #convCases()}, for {@code @ForAll(supplier = ...)}. */
+  public static final class ConvCases implements ArbitrarySupplier<Case> {
+    @Override
+    public Arbitrary<Case> get() {
+      return convCases();
+    }
+  }
+
+  /** {@link #poolCases()}, for {@code @ForAll(supplier = ...)}. */
+  public static final class PoolCases implements ArbitrarySupplier<Case> {
+    @Override
+    public Arbitrary<Case> get() {
+      return poolCases();
+    }
+  }
+
+  /** {@link #oversizedCases oversizedCases(false)}, for {@code @ForAll(supplier = ...)}. */
+  public static final class OversizedConvCases implements ArbitrarySupplier<Case> {
+    @Override
+    public Arbitrary<Case> get() {
+      return oversizedCases(false);
+    }
+  }
+
+  /** {@link #oversizedCases oversizedCases(true)}, for {@code @ForAll(supplier = ...)}. */
+  public static final class OversizedPoolCases implements ArbitrarySupplier<Case> {
+    @Override
+    public Arbitrary<Case> get() {
+      return oversizedCases(true);
+    }
   }
 }

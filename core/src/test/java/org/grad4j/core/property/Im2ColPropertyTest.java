@@ -1,31 +1,25 @@
 package org.grad4j.core.property;
 
-import static org.grad4j.core.property.PropertyAssertions.absDot;
-import static org.grad4j.core.property.PropertyAssertions.assertRelativelyClose;
-import static org.grad4j.core.property.PropertyAssertions.dot;
+import static org.grad4j.core.CoreAssertions.absDot;
+import static org.grad4j.core.CoreAssertions.assertRelativelyClose;
+import static org.grad4j.core.CoreAssertions.dot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.grad4j.core.ConvGeometry;
 import org.grad4j.core.Im2Col;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
 import org.grad4j.core.property.GeometryCases.Case;
+import org.grad4j.core.property.GeometryCases.ConvCases;
 
 /** Properties of {@link Im2Col} over random geometries. */
 class Im2ColPropertyTest {
 
-  @Provide
-  Arbitrary<Case> convCases() {
-    return GeometryCases.convCases();
-  }
-
   /** {@code <im2col(x), c> == <x, col2im(c)>} to 1e-10, relative to the size of the terms. */
   @Property(tries = 300)
-  void col2imIsTheAdjointOfIm2col(@ForAll("convCases") Case c, @ForAll long seed) {
+  void col2imIsTheAdjointOfIm2col(@ForAll(supplier = ConvCases.class) Case c, @ForAll long seed) {
     ConvGeometry g = c.geometry();
     Rng rng = new Rng(seed);
     Tensor x = Tensor.randn(rng, c.input().dims());

@@ -1,9 +1,9 @@
 package org.grad4j.core.property;
 
-import static org.grad4j.core.property.PropertyAssertions.absDot;
-import static org.grad4j.core.property.PropertyAssertions.assertRejected;
-import static org.grad4j.core.property.PropertyAssertions.assertRelativelyClose;
-import static org.grad4j.core.property.PropertyAssertions.dot;
+import static org.grad4j.core.CoreAssertions.absDot;
+import static org.grad4j.core.CoreAssertions.assertRejected;
+import static org.grad4j.core.CoreAssertions.assertRelativelyClose;
+import static org.grad4j.core.CoreAssertions.dot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import net.jqwik.api.Arbitraries;
@@ -17,19 +17,11 @@ import org.grad4j.core.Rng;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
 import org.grad4j.core.property.GeometryCases.Case;
+import org.grad4j.core.property.GeometryCases.OversizedPoolCases;
+import org.grad4j.core.property.GeometryCases.PoolCases;
 
 /** Properties of max and average pooling over random geometries. */
 class PoolingPropertyTest {
-
-  @Provide
-  Arbitrary<Case> poolCases() {
-    return GeometryCases.poolCases();
-  }
-
-  @Provide
-  Arbitrary<Case> oversizedCases() {
-    return GeometryCases.oversizedCases(true);
-  }
 
   /** Fitting convolution geometries that pooling does not support: dilation or wide padding. */
   @Provide
@@ -51,7 +43,9 @@ class PoolingPropertyTest {
 
   @Property(tries = 300)
   void outputShapesFollowTheFormula(
-      @ForAll("poolCases") Case c, @ForAll boolean countIncludePad, @ForAll long seed) {
+      @ForAll(supplier = PoolCases.class) Case c,
+      @ForAll boolean countIncludePad,
+      @ForAll long seed) {
     ConvGeometry g = c.geometry();
     Shape expected = expectedShape(c);
     assertEquals(expected, Pooling.outputShape("maxPool2d", c.input(), g), c::toString);
@@ -71,7 +65,9 @@ class PoolingPropertyTest {
   /** {@code <avgPool2d(x), y> == <x, avgPool2dBackward(y)>}: the backward is the adjoint. */
   @Property(tries = 300)
   void averagePoolingBackwardIsTheAdjoint(
-      @ForAll("poolCases") Case c, @ForAll boolean countIncludePad, @ForAll long seed) {
+      @ForAll(supplier = PoolCases.class) Case c,
+      @ForAll boolean countIncludePad,
+      @ForAll long seed) {
     ConvGeometry g = c.geometry();
     Rng rng = new Rng(seed);
     Tensor x = Tensor.randn(rng, c.input().dims());
@@ -85,19 +81,20 @@ class PoolingPropertyTest {
   }
 
   @Property(tries = 200)
-  void kernelsLargerThanThePaddedInputAreRejected(@ForAll("oversizedCases") Case c) {
+  void kernelsLargerThanThePaddedInputAreRejected(
+      @ForAll(supplier = OversizedPoolCases.class) Case c) {
     Tensor x = Tensor.zeros(c.input());
-    assertRejected(() -> Pooling.maxPool2d(x, c.geometry()), "maxPool2d", c);
-    assertRejected(() -> Pooling.avgPool2d(x, c.geometry(), true), "avgPool2d", c);
+    assertRejected("maxPool2d", c, () -> Pooling.maxPool2d(x, c.geometry()));
+    assertRejected("avgPool2d", c, () -> Pooling.avgPool2d(x, c.geometry(), true));
     assertRejected(
-        () -> Pooling.avgPool2dBackward(x, c.input(), c.geometry(), false), "avgPool2d", c);
+        "avgPool2d", c, () -> Pooling.avgPool2dBackward(x, c.input(), c.geometry(), false));
   }
 
   @Property(tries = 200)
   void dilationAndWidePaddingAreRejected(@ForAll("unsupportedCases") Case c) {
     Tensor x = Tensor.zeros(c.input());
-    assertRejected(() -> Pooling.maxPool2d(x, c.geometry()), "maxPool2d", c);
-    assertRejected(() -> Pooling.avgPool2d(x, c.geometry(), false), "avgPool2d", c);
+    assertRejected("maxPool2d", c, () -> Pooling.maxPool2d(x, c.geometry()));
+    assertRejected("avgPool2d", c, () -> Pooling.avgPool2d(x, c.geometry(), false));
   }
 
   /** Dimensions 1–4 of any rank 0–5 but 4. */
@@ -111,9 +108,10 @@ class PoolingPropertyTest {
   }
 
   @Property(tries = 100)
-  void inputsNotOfRank4AreRejected(@ForAll("notRank4") int[] dims, @ForAll("poolCases") Case c) {
+  void inputsNotOfRank4AreRejected(
+      @ForAll("notRank4") int[] dims, @ForAll(supplier = PoolCases.class) Case c) {
     Tensor x = Tensor.zeros(dims);
-    assertRejected(() -> Pooling.maxPool2d(x, c.geometry()), "maxPool2d", x.shape());
-    assertRejected(() -> Pooling.avgPool2d(x, c.geometry(), true), "avgPool2d", x.shape());
+    assertRejected("maxPool2d", x.shape(), () -> Pooling.maxPool2d(x, c.geometry()));
+    assertRejected("avgPool2d", x.shape(), () -> Pooling.avgPool2d(x, c.geometry(), true));
   }
 }
