@@ -1,6 +1,6 @@
 package org.grad4j.autograd.ops;
 
-import static org.grad4j.autograd.ops.MaxPool2dTest.assertMessage;
+import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.stream.Stream;
@@ -97,26 +97,26 @@ class AvgPool2dTest {
   @Test
   void badInputNamesTheOpAndTheShapes() {
     Variable x = new Variable(Tensor.zeros(2, 3, 4, 4));
-    assertMessage(
+    assertIllegalArgument(
         () -> F.avgPool2d(new Variable(Tensor.zeros(4, 4)), K3_S2_P1, true),
         "avgPool2d",
         "rank 4",
         "(4,4)");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.avgPool2d(x, ConvGeometry.kernel(3, 2).withPadding(1, 2), true),
         "avgPool2d",
         "padding 1x2",
         "kernel 3x2");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.avgPool2d(x, ConvGeometry.kernel(2, 7), false),
         "avgPool2d",
         "kernel 2x7",
         "(2,3,4,4)");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.avgPool2d(x, ConvGeometry.of(2, 1, 0).withDilation(1, 2), true),
         "avgPool2d",
         "dilation 1x2");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.globalAvgPool2d(new Variable(Tensor.zeros(2, 3, 4))),
         "globalAvgPool2d",
         "rank 4",

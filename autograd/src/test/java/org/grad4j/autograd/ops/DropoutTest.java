@@ -1,6 +1,6 @@
 package org.grad4j.autograd.ops;
 
-import static org.grad4j.autograd.ops.MaxPool2dTest.assertMessage;
+import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,8 +80,8 @@ class DropoutTest {
   @Test
   void badInputNamesDropoutAndTheValue() {
     Variable x = new Variable(Tensor.ones(2, 2));
-    assertMessage(() -> F.dropout(x, 1.5, true, new Rng(1)), "dropout", "1.5", "[0, 1]");
-    assertMessage(() -> F.dropout(x, -0.1, false, new Rng(1)), "dropout", "-0.1");
-    assertMessage(() -> F.dropout(x, 0.5, true, null), "dropout", "random generator");
+    assertIllegalArgument(() -> F.dropout(x, 1.5, true, new Rng(1)), "dropout", "1.5", "[0, 1]");
+    assertIllegalArgument(() -> F.dropout(x, -0.1, false, new Rng(1)), "dropout", "-0.1");
+    assertIllegalArgument(() -> F.dropout(x, 0.5, true, null), "dropout", "random generator");
   }
 }

@@ -1,8 +1,10 @@
 package org.grad4j.autograd.ops;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.grad4j.autograd.ops.OpsTesting.assertValues;
+import static org.grad4j.autograd.ops.OpsTesting.randn;
+import static org.grad4j.autograd.ops.OpsTesting.variable;
+import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.grad4j.autograd.F;
@@ -15,19 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Hand-checked values, gradient checks and bad input for matmul and linear. */
 class LinearAlgebraTest {
-  private static Variable variable(double[] values, int... dims) {
-    return new Variable(Tensor.of(values, dims), true);
-  }
-
-  private static Variable randn(Rng rng, int... dims) {
-    return new Variable(Tensor.randn(rng, dims), true);
-  }
-
-  private static void assertValues(double[] expected, int[] dims, Variable actual) {
-    assertEquals(Shape.of(dims), actual.shape());
-    assertArrayEquals(expected, actual.data().toArray(), 0.0);
-  }
-
   @Test
   void matrixProductByHand() {
     Variable a = variable(new double[] {1, 2, 3, 4}, 2, 2);
@@ -116,20 +105,20 @@ class LinearAlgebraTest {
 
   @Test
   void badMatmulShapesNameTheShapes() {
-    assertMessage(
+    assertIllegalArgument(
         () -> F.matmul(new Variable(Tensor.zeros(2, 3)), new Variable(Tensor.zeros(4, 5))),
         "matmul: (2,3) @ (4,5): inner dimensions 3 and 4 differ");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.matmul(new Variable(Tensor.zeros(2, 2, 3)), new Variable(Tensor.zeros(4, 5))),
         "matmul: (2,2,3) @ (4,5): inner dimensions 3 and 4 differ");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.matmul(new Variable(Tensor.zeros(2, 3, 4)), new Variable(Tensor.zeros(5, 4, 6))),
         "matmul",
         "(2,3,4) @ (5,4,6)",
         "batch",
         "(2,)",
         "(5,)");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.matmul(new Variable(Tensor.zeros(3)), new Variable(Tensor.zeros(3, 3))),
         "matmul",
         "rank at least 2",
@@ -139,28 +128,21 @@ class LinearAlgebraTest {
   @Test
   void badLinearShapesNameTheShapes() {
     Variable w = new Variable(Tensor.zeros(3, 4));
-    assertMessage(
+    assertIllegalArgument(
         () -> F.linear(new Variable(Tensor.zeros(8, 5)), w),
         "linear: input (8,5) has 5 features but weight (3,4) expects 4");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.linear(new Variable(Tensor.zeros(8, 4)), w, new Variable(Tensor.zeros(4))),
         "linear",
         "bias (4,)",
         "(3,4)",
         "(3,)");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.linear(new Variable(Tensor.zeros(8, 4)), new Variable(Tensor.zeros(4))),
         "linear",
         "weight",
         "(4,)");
-    assertMessage(
+    assertIllegalArgument(
         () -> F.linear(new Variable(Tensor.scalar(1)), w), "linear", "rank at least 1", "()");
-  }
-
-  private static void assertMessage(Runnable call, String... parts) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-    for (String part : parts) {
-      assertTrue(e.getMessage().contains(part), () -> "'" + part + "' not in: " + e.getMessage());
-    }
   }
 }
