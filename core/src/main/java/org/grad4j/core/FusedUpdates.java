@@ -41,10 +41,7 @@ public final class FusedUpdates {
     double keep = 1 - dampening;
     for (int i = 0; i < w.length; i++) {
       double p = w[i];
-      double d = g[i];
-      if (weightDecay != 0) {
-        d = d + weightDecay * p;
-      }
+      double d = withWeightDecay(g[i], p, weightDecay);
       if (b != null) {
         double v = firstStep ? d : b[i] * momentum + keep * d;
         b[i] = v;
@@ -95,10 +92,7 @@ public final class FusedUpdates {
     double negStep = -stepSize;
     for (int i = 0; i < w.length; i++) {
       double p = w[i];
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = gi + weightDecay * p;
-      }
+      double gi = withWeightDecay(g[i], p, weightDecay);
       double mi = m[i] * beta1 + c1 * gi;
       m[i] = mi;
       double vi = v[i] * beta2 + c2 * gi * gi;
@@ -150,10 +144,7 @@ public final class FusedUpdates {
     double negLr = -lr;
     for (int i = 0; i < w.length; i++) {
       double p = w[i];
-      double gi = g[i];
-      if (weightDecay != 0) {
-        gi = gi + weightDecay * p;
-      }
+      double gi = withWeightDecay(g[i], p, weightDecay);
       double si = s[i] * alpha + c * gi * gi;
       s[i] = si;
       double avg;
@@ -173,6 +164,14 @@ public final class FusedUpdates {
         w[i] = p + negLr * gi / avg;
       }
     }
+  }
+
+  /**
+   * The gradient with L2 weight decay, {@code g + weightDecay·p}, as PyTorch adds it; {@code g}
+   * itself when {@code weightDecay} is 0 (so an infinite or NaN parameter does not reach it).
+   */
+  private static double withWeightDecay(double g, double p, double weightDecay) {
+    return weightDecay != 0 ? g + weightDecay * p : g;
   }
 
   /** Checks that every non-null tensor after the parameter has the parameter's shape. */

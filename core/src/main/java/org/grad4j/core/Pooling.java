@@ -24,6 +24,23 @@ public final class Pooling {
   public record MaxResult(Tensor values, int[] argmax) {}
 
   /**
+   * The windows of one axis, clipped to the input: output position {@code o} covers input positions
+   * {@code lo[o]} to {@code hi[o] - 1}. Max and average pooling walk the same windows.
+   */
+  private record Windows(int[] lo, int[] hi) {
+    static Windows along(int in, int out, int kernel, int stride, int pad) {
+      int[] lo = new int[out];
+      int[] hi = new int[out];
+      for (int o = 0; o < out; o++) {
+        int start = o * stride - pad;
+        lo[o] = Math.max(start, 0);
+        hi[o] = Math.min(start + kernel, in);
+      }
+      return new Windows(lo, hi);
+    }
+  }
+
+  /**
    * Checks the pooling geometry {@code g} against an input of shape {@code x}; returns the output
    * shape {@code (N, C, Ho, Wo)}.
    *
@@ -68,15 +85,15 @@ public final class Pooling {
     double[] in = x.data;
     int h = x.shape().dim(2);
     int w = x.shape().dim(3);
-    int outH = outShape.dim(2);
-    int outW = outShape.dim(3);
+    Windows rows = Windows.along(h, outShape.dim(2), g.kernelH(), g.strideH(), g.padH());
+    Windows cols = Windows.along(w, outShape.dim(3), g.kernelW(), g.strideW(), g.padW());
     double[] values = new double[outShape.size()];
     int[] argmax = new int[values.length];
     int planes = outShape.dim(0) * outShape.dim(1);
     WorkerPool.forRange(
         planes,
         Math.max(1, Tensor.PARALLEL_GRAIN / (h * w)),
-        (from, to) -> maxPlanes(in, h, w, outH, outW, g, values, argmax, from, to));
+        (from, to) -> maxPlanes(in, h, w, rows, cols, values, argmax, from, to));
     return new MaxResult(new Tensor(outShape, values), argmax);
   }
 
@@ -85,24 +102,23 @@ public final class Pooling {
       double[] in,
       int h,
       int w,
-      int outH,
-      int outW,
-      ConvGeometry g,
+      Windows rows,
+      Windows cols,
       double[] values,
       int[] argmax,
       int from,
       int to) {
+    int outH = rows.lo().length;
+    int outW = cols.lo().length;
     for (int plane = from; plane < to; plane++) {
       int base = plane * h * w;
       int out = plane * outH * outW;
       for (int oh = 0; oh < outH; oh++) {
-        int h0 = oh * g.strideH() - g.padH();
-        int hLo = Math.max(h0, 0);
-        int hHi = Math.min(h0 + g.kernelH(), h);
+        int hLo = rows.lo()[oh];
+        int hHi = rows.hi()[oh];
         for (int ow = 0; ow < outW; ow++) {
-          int w0 = ow * g.strideW() - g.padW();
-          int wLo = Math.max(w0, 0);
-          int wHi = Math.min(w0 + g.kernelW(), w);
+          int wLo = cols.lo()[ow];
+          int wHi = cols.hi()[ow];
           int best = base + hLo * w + wLo;
           double max = Double.NEGATIVE_INFINITY;
           for (int ih = hLo; ih < hHi; ih++) {
@@ -215,18 +231,18 @@ public final class Pooling {
     int w = inShape.dim(3);
     int outH = outShape.dim(2);
     int outW = outShape.dim(3);
+    Windows rows = Windows.along(h, outH, g.kernelH(), g.strideH(), g.padH());
+    Windows cols = Windows.along(w, outW, g.kernelW(), g.strideW(), g.padW());
     int planes = outShape.dim(0) * outShape.dim(1);
     for (int plane = 0; plane < planes; plane++) {
       int base = plane * h * w;
       int out = plane * outH * outW;
       for (int oh = 0; oh < outH; oh++) {
-        int h0 = oh * g.strideH() - g.padH();
-        int hLo = Math.max(h0, 0);
-        int hHi = Math.min(h0 + g.kernelH(), h);
+        int hLo = rows.lo()[oh];
+        int hHi = rows.hi()[oh];
         for (int ow = 0; ow < outW; ow++) {
-          int w0 = ow * g.strideW() - g.padW();
-          int wLo = Math.max(w0, 0);
-          int wHi = Math.min(w0 + g.kernelW(), w);
+          int wLo = cols.lo()[ow];
+          int wHi = cols.hi()[ow];
           double divisor = countIncludePad ? g.kernelArea() : (hHi - hLo) * (wHi - wLo);
           int o = out + oh * outW + ow;
           if (toPooled) {

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each store case is its own straight-line method and no vector value crosses a branch or a
  * call: the JIT then keeps every accumulator in a register (a vector merged through a branch or
  * passed to a method may be boxed, which leaves results correct but makes the product tens of times
- * slower).
+ * slower). The near-duplicate method bodies below are therefore deliberate: do not merge them.
  */
 final class VectorMicroKernel {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
