@@ -478,11 +478,14 @@ public final class F {
 
   /** The mean over H and W of {@code x (N,C,H,W)}, shape {@code (N,C,1,1)}. */
   public static Variable globalAvgPool2d(Variable x) {
-    checkArgument(
-        x.shape().rank() == 4,
-        "globalAvgPool2d: expected an input of rank 4 (N,C,H,W), got shape %s",
-        x.shape());
+    checkImages("globalAvgPool2d", x.shape());
     return mean(x, true, 2, 3);
+  }
+
+  /** Checks that {@code shape} is that of a batch of images, {@code (N,C,H,W)}. */
+  private static void checkImages(String op, Shape shape) {
+    checkArgument(
+        shape.rank() == 4, "%s: expected an input of rank 4 (N,C,H,W), got shape %s", op, shape);
   }
 
   // ---------------------------------------------------------------- normalisation, dropout
@@ -543,10 +546,7 @@ public final class F {
       double momentum,
       double eps) {
     Shape shape = x.shape();
-    checkArgument(
-        shape.rank() == 4,
-        "batchNorm2d: expected an input of rank 4 (N,C,H,W), got shape %s",
-        shape);
+    checkImages("batchNorm2d", shape);
     Shape channels = Shape.of(shape.dim(1));
     checkArgument(
         (runningMean == null) == (runningVar == null),
@@ -636,11 +636,7 @@ public final class F {
 
   /** {@code (pred - target)^2} elementwise, reduced; the shapes must match exactly. */
   public static Variable mse(Variable pred, Variable target, Reduction reduction) {
-    checkArgument(
-        pred.shape().equals(target.shape()),
-        "mse: pred shape %s and target shape %s differ",
-        pred.shape(),
-        target.shape());
+    checkSameShape("mse", "pred", pred, "target", target);
     Variable diff = sub(pred, target);
     return reduction.apply(mul(diff, diff));
   }
@@ -655,14 +651,23 @@ public final class F {
    * in the stable form {@code max(x, 0) - x t + log(1 + e^-|x|)}; the shapes must match exactly.
    */
   public static Variable bceWithLogits(Variable logits, Variable targets, Reduction reduction) {
-    checkArgument(
-        logits.shape().equals(targets.shape()),
-        "bceWithLogits: logits shape %s and targets shape %s differ",
-        logits.shape(),
-        targets.shape());
+    checkSameShape("bceWithLogits", "logits", logits, "targets", targets);
     // At x = 0, maximum's tie rule (half the gradient) and abs's zero gradient give σ(0) - t.
     Variable softplusOfMinusAbs = log(add(exp(neg(abs(logits))), 1.0));
     Variable losses = add(sub(maximum(logits, 0.0), mul(logits, targets)), softplusOfMinusAbs);
     return reduction.apply(losses);
+  }
+
+  /** Checks that a loss's two operands, named {@code aName} and {@code bName}, have one shape. */
+  private static void checkSameShape(
+      String op, String aName, Variable a, String bName, Variable b) {
+    checkArgument(
+        a.shape().equals(b.shape()),
+        "%s: %s shape %s and %s shape %s differ",
+        op,
+        aName,
+        a.shape(),
+        bName,
+        b.shape());
   }
 }
