@@ -19,14 +19,9 @@ import picocli.CommandLine.Option;
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin ComputeOptions compute;
 
-  @Option(
-      names = "--checkpoint",
-      required = true,
-      paramLabel = "PATH",
-      description =
-          "A run directory of train, or its checkpoint.safetensors or model.safetensors; for a"
-              + " directory, its checkpoint (the latest state) is used if there is one.")
-  Path checkpoint;
+  @Mixin CheckpointOption checkpoint;
+
+  @Mixin DatasetOption dataset;
 
   @Option(
       names = "--data",
@@ -34,16 +29,10 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Directory with the four IDX files (gzipped or not).")
   Path data;
 
-  @Option(
-      names = "--dataset",
-      defaultValue = "FASHION",
-      description = "FASHION or MNIST: which class names (default: ${DEFAULT-VALUE}).")
-  DataKind kind;
-
   @Override
   public Integer call() throws IOException {
-    TrainedModel trained = TrainedModel.load(checkpoint);
-    TrainingData data = TrainingData.load(this.data, kind);
+    TrainedModel trained = checkpoint.load();
+    TrainingData data = TrainingData.load(this.data, dataset.kind);
     System.out.println("model: " + trained.description());
     System.out.println("data: " + data.description());
     Evaluation eval = Evaluation.of(trained.model(), data.test());

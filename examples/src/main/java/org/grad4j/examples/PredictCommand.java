@@ -40,14 +40,9 @@ final class PredictCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--checkpoint",
-      required = true,
-      paramLabel = "PATH",
-      description =
-          "A run directory of train, or its checkpoint.safetensors or model.safetensors; for a"
-              + " directory, its checkpoint (the latest state) is used if there is one.")
-  Path checkpoint;
+  @Mixin CheckpointOption checkpoint;
+
+  @Mixin DatasetOption dataset;
 
   @Option(
       names = "--images",
@@ -72,19 +67,13 @@ final class PredictCommand implements Callable<Integer> {
       description = "Invert the grey levels (255 - p): for dark objects on a light background.")
   boolean invert;
 
-  @Option(
-      names = "--dataset",
-      defaultValue = "FASHION",
-      description = "FASHION or MNIST: which class names (default: ${DEFAULT-VALUE}).")
-  DataKind kind;
-
   @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Image files to classify.")
   List<Path> files = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
     checkUsage();
-    TrainedModel trained = TrainedModel.load(checkpoint);
+    TrainedModel trained = checkpoint.load();
     Dataset images = idxImages != null ? fromIdx() : fromFiles();
     if (limit > 0) {
       images = images.limit(limit);
@@ -137,7 +126,7 @@ final class PredictCommand implements Callable<Integer> {
     }
     IdxFile labels = idxLabels != null ? IdxFile.read(idxLabels) : unlabelled(images.dims()[0]);
     String source = idxImages + (idxLabels != null ? " with " + idxLabels : "");
-    Dataset data = Dataset.of(images, labels, source, kind.classNames);
+    Dataset data = Dataset.of(images, labels, source, dataset.kind.classNames);
     if (data.rows() != ImageFiles.SIZE || data.cols() != ImageFiles.SIZE) {
       throw new IOException(
           String.format(
@@ -155,7 +144,7 @@ final class PredictCommand implements Callable<Integer> {
     }
     int[] dims = {files.size(), ImageFiles.SIZE, ImageFiles.SIZE};
     IdxFile images = new IdxFile(dims, pixels);
-    return Dataset.of(images, unlabelled(files.size()), "image files", kind.classNames);
+    return Dataset.of(images, unlabelled(files.size()), "image files", dataset.kind.classNames);
   }
 
   /** Placeholder labels (class 0, never shown): a Dataset holds labelled images. */
@@ -169,7 +158,7 @@ final class PredictCommand implements Callable<Integer> {
       names.add(idxImages != null ? Integer.toString(i) : files.get(i).toString());
     }
     int nameWidth = Math.max(5, names.stream().mapToInt(String::length).max().orElse(0));
-    int classWidth = kind.classNames.stream().mapToInt(String::length).max().orElse(0);
+    int classWidth = dataset.kind.classNames.stream().mapToInt(String::length).max().orElse(0);
     String row = "%-" + nameWidth + "s  %-" + classWidth + "s  %11s";
     String labelHeader = idxLabels != null ? "  label" : "";
     System.out.printf(row + "%s%n", "image", "prediction", "probability", labelHeader);
@@ -179,13 +168,13 @@ final class PredictCommand implements Callable<Integer> {
       if (idxLabels != null) {
         boolean right = images.label(i) == predicted[i];
         correct += right ? 1 : 0;
-        String name = kind.classNames.get(images.label(i));
+        String name = dataset.kind.classNames.get(images.label(i));
         label = "  " + (right ? name : String.format("%-" + classWidth + "s  ✗", name));
       }
       System.out.printf(
           row + "%s%n",
           names.get(i),
-          kind.classNames.get(predicted[i]),
+          dataset.kind.classNames.get(predicted[i]),
           String.format("%.4f", probability[i]),
           label);
     }
