@@ -1,5 +1,6 @@
 package org.grad4j.core;
 
+import static org.ejml.dense.row.RandomMatrices_DDRM.rectangleGaussian;
 import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,14 +52,6 @@ class MatMulBackendTest {
     return out.stream();
   }
 
-  private static DMatrixRMaj random(Random random, int rows, int cols) {
-    DMatrixRMaj matrix = new DMatrixRMaj(rows, cols);
-    for (int i = 0; i < matrix.data.length; i++) {
-      matrix.data[i] = random.nextGaussian();
-    }
-    return matrix;
-  }
-
   private static double[] tripleLoop(
       DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, int m, int k, int n) {
     double[] c = new double[m * n];
@@ -79,8 +72,10 @@ class MatMulBackendTest {
   void matchesTripleLoopAndOverwritesTheOutput(
       String backend, int m, int k, int n, boolean transA, boolean transB) {
     Random random = new Random(31L * m + 17L * k + n);
-    DMatrixRMaj a = transA ? random(random, k, m) : random(random, m, k);
-    DMatrixRMaj b = transB ? random(random, n, k) : random(random, k, n);
+    DMatrixRMaj a =
+        transA ? rectangleGaussian(k, m, 0, 1, random) : rectangleGaussian(m, k, 0, 1, random);
+    DMatrixRMaj b =
+        transB ? rectangleGaussian(n, k, 0, 1, random) : rectangleGaussian(k, n, 0, 1, random);
     double[] aBefore = a.data.clone();
     double[] bBefore = b.data.clone();
     DMatrixRMaj c = new DMatrixRMaj(m, n);

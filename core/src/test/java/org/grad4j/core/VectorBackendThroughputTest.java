@@ -1,5 +1,6 @@
 package org.grad4j.core;
 
+import static org.ejml.dense.row.RandomMatrices_DDRM.rectangleGaussian;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -27,8 +28,10 @@ class VectorBackendThroughputTest {
   void isAtLeastTenTimesATripleLoop(boolean transA, boolean transB) {
     assertTrue((long) M * K * N < VectorBackend.CONCURRENT_THRESHOLD);
     Random random = new Random(7);
-    DMatrixRMaj a = transA ? random(random, K, M) : random(random, M, K);
-    DMatrixRMaj b = transB ? random(random, N, K) : random(random, K, N);
+    DMatrixRMaj a =
+        transA ? rectangleGaussian(K, M, 0, 1, random) : rectangleGaussian(M, K, 0, 1, random);
+    DMatrixRMaj b =
+        transB ? rectangleGaussian(N, K, 0, 1, random) : rectangleGaussian(K, N, 0, 1, random);
     DMatrixRMaj c = new DMatrixRMaj(M, N);
     MatMulBackend vector = MatMul.backend("vector");
 
@@ -58,14 +61,6 @@ class VectorBackendThroughputTest {
             "the Vector GEMM runs at %.2f GFLOP/s, only %.1f times a triple loop (%.2f GFLOP/s):"
                 + " has the JIT boxed its vectors?",
             vectorGflops, vectorGflops / loopGflops, loopGflops));
-  }
-
-  private static DMatrixRMaj random(Random random, int rows, int cols) {
-    DMatrixRMaj matrix = new DMatrixRMaj(rows, cols);
-    for (int i = 0; i < matrix.data.length; i++) {
-      matrix.data[i] = random.nextGaussian();
-    }
-    return matrix;
   }
 
   /** {@code c = op(a) · op(b)} for M × K times K × N, one dot product per element. */
