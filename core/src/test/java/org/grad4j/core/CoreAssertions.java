@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.function.Executable;
 
-/** Assertions shared by the tests of every module (published in core's test jar). */
+/** Assertions and reference computations shared by the tests of all modules (core's test jar). */
 public final class CoreAssertions {
   private CoreAssertions() {}
 
@@ -47,6 +47,26 @@ public final class CoreAssertions {
       s += a[i] * b[i];
     }
     return s;
+  }
+
+  /**
+   * {@code op(a) · op(b)} by a plain triple loop, the reference for matrix products: {@code a} holds
+   * an m × k matrix row-major (k × m if {@code transA}), {@code b} a k × n one (n × k if {@code
+   * transB}); the m × n result is row-major.
+   */
+  public static double[] naiveProduct(
+      double[] a, boolean transA, double[] b, boolean transB, int m, int k, int n) {
+    double[] c = new double[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          s += a[transA ? p * m + i : i * k + p] * b[transB ? j * k + p : p * n + j];
+        }
+        c[i * n + j] = s;
+      }
+    }
+    return c;
   }
 
   /**

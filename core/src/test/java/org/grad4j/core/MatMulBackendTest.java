@@ -2,6 +2,7 @@ package org.grad4j.core;
 
 import static org.ejml.dense.row.RandomMatrices_DDRM.rectangleGaussian;
 import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
+import static org.grad4j.core.CoreAssertions.naiveProduct;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,21 +53,6 @@ class MatMulBackendTest {
     return out.stream();
   }
 
-  private static double[] tripleLoop(
-      DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, int m, int k, int n) {
-    double[] c = new double[m * n];
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int p = 0; p < k; p++) {
-          s += (transA ? a.get(p, i) : a.get(i, p)) * (transB ? b.get(j, p) : b.get(p, j));
-        }
-        c[i * n + j] = s;
-      }
-    }
-    return c;
-  }
-
   @ParameterizedTest(name = "{0}: ({1}x{2}) @ ({2}x{3}), transA={4}, transB={5}")
   @MethodSource("products")
   void matchesTripleLoopAndOverwritesTheOutput(
@@ -83,7 +69,7 @@ class MatMulBackendTest {
 
     MatMul.backend(backend).multiply(a, transA, b, transB, c);
 
-    double[] expected = tripleLoop(a, transA, b, transB, m, k, n);
+    double[] expected = naiveProduct(a.data, transA, b.data, transB, m, k, n);
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i], c.data[i], 1e-13 * k * (1 + Math.abs(expected[i])), "entry " + i);
     }
