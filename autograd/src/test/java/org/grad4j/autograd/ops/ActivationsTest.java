@@ -10,7 +10,6 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.GradCheck;
-import org.grad4j.autograd.ReferenceCases;
 import org.grad4j.autograd.ReferenceCases.Case;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.Rng;
@@ -143,12 +142,7 @@ class ActivationsTest {
           "log_softmax", (c, x) -> F.logSoftmax(x, c.intParam("axis")));
 
   static Stream<Arguments> referenceCases() {
-    return OPS.keySet().stream()
-        .sorted()
-        .flatMap(
-            family ->
-                ReferenceCases.load("/reference/" + family + ".txt").stream()
-                    .map(c -> Arguments.of(family, c)));
+    return OpsTesting.referenceCases(OPS.keySet().stream().sorted().toArray(String[]::new));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -3,6 +3,7 @@ package org.grad4j.autograd.ops;
 import static org.grad4j.autograd.TensorAssert.assertClose;
 import static org.grad4j.autograd.ops.OpsTesting.assertValues;
 import static org.grad4j.autograd.ops.OpsTesting.randn;
+import static org.grad4j.autograd.ops.OpsTesting.referenceCases;
 import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 
 import java.util.Arrays;
@@ -11,7 +12,6 @@ import java.util.stream.Stream;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.GradCheck;
 import org.grad4j.autograd.Reduction;
-import org.grad4j.autograd.ReferenceCases;
 import org.grad4j.autograd.ReferenceCases.Case;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.Rng;
@@ -165,20 +165,12 @@ class LossesTest {
 
   // ---------------------------------------------------------------- PyTorch reference
 
-  static Stream<Arguments> cases(String... families) {
-    return Arrays.stream(families)
-        .flatMap(
-            family ->
-                ReferenceCases.load("/reference/" + family + ".txt").stream()
-                    .map(c -> Arguments.of(family, c)));
-  }
-
   static Stream<Arguments> labelCases() {
-    return cases("cross_entropy", "nll_loss");
+    return referenceCases("cross_entropy", "nll_loss");
   }
 
   static Stream<Arguments> pairCases() {
-    return cases("mse_loss", "binary_cross_entropy_with_logits");
+    return referenceCases("mse_loss", "binary_cross_entropy_with_logits");
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -4,14 +4,30 @@ import static org.grad4j.autograd.TensorAssert.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.grad4j.autograd.ReferenceCases;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
+import org.junit.jupiter.params.provider.Arguments;
 
-/** Leaf variables and value assertions shared by the hand-checked op tests. */
+/** Leaf variables, value assertions and reference cases shared by the op tests. */
 final class OpsTesting {
   private OpsTesting() {}
+
+  /**
+   * The PyTorch reference cases of {@code families}, in order, each as the arguments {@code
+   * (family, case)} of a parameterized test; family {@code f} is in {@code /reference/f.txt}.
+   */
+  static Stream<Arguments> referenceCases(String... families) {
+    return Arrays.stream(families)
+        .flatMap(
+            family ->
+                ReferenceCases.load("/reference/" + family + ".txt").stream()
+                    .map(c -> Arguments.of(family, c)));
+  }
 
   /** A leaf that requires grad, holding {@code values} in shape {@code dims}. */
   static Variable variable(double[] values, int... dims) {
