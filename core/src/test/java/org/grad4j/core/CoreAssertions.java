@@ -50,9 +50,9 @@ public final class CoreAssertions {
   }
 
   /**
-   * {@code op(a) · op(b)} by a plain triple loop, the reference for matrix products: {@code a} holds
-   * an m × k matrix row-major (k × m if {@code transA}), {@code b} a k × n one (n × k if {@code
-   * transB}); the m × n result is row-major.
+   * {@code op(a) · op(b)} by a plain triple loop, the reference for matrix products: {@code a}
+   * holds an m × k matrix row-major (k × m if {@code transA}), {@code b} a k × n one (n × k if
+   * {@code transB}); the m × n result is row-major.
    */
   public static double[] naiveProduct(
       double[] a, boolean transA, double[] b, boolean transB, int m, int k, int n) {
