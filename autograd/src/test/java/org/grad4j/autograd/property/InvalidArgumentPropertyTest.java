@@ -314,8 +314,7 @@ class InvalidArgumentPropertyTest {
 
   @Property(tries = 50)
   void maxPoolingRejectsANonPositiveKernel(
-      @ForAll @IntRange(min = -3, max = 0) int kernel,
-      @ForAll(supplier = PoolCases.class) Case c) {
+      @ForAll @IntRange(min = -3, max = 0) int kernel, @ForAll(supplier = PoolCases.class) Case c) {
     assertRejected("maxPool2d", kernel, () -> F.maxPool2d(var(c.input().dims()), kernel));
   }
 
