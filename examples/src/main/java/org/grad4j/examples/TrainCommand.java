@@ -92,11 +92,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", description = "Directory with the four IDX files (gzipped or not).")
   Path data;
 
-  @Option(
-      names = "--dataset",
-      defaultValue = "FASHION",
-      description = "FASHION or MNIST: which class names (default: ${DEFAULT-VALUE}).")
-  DataKind kind;
+  @Mixin DatasetOption dataset;
 
   @Option(
       names = "--out",
@@ -130,7 +126,7 @@ final class TrainCommand implements Callable<Integer> {
           new Recipe(
               optimizer, lr, momentum, weightDecay, schedule, batchSize, epochs, seed, limit);
     }
-    TrainingData data = TrainingData.load(this.data, kind);
+    TrainingData data = TrainingData.load(this.data, dataset.kind);
     Dataset train = recipe.limit() > 0 ? data.train().limit(recipe.limit()) : data.train();
     log.println("data: " + data.description());
     Module model = SmallCNN.create(new Rng(recipe.seed()));
