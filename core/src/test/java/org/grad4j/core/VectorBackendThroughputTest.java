@@ -61,7 +61,8 @@ class VectorBackendThroughputTest {
         loopNanos >= 5 * vectorNanos,
         String.format(
             "the Vector GEMM runs at %.2f GFLOP/s, only %.1f times a triple loop (%.2f GFLOP/s):"
-                + " are its vectors boxed (a kernel left to C1, or a vector through a branch or call)?",
+                + " are its vectors boxed (a kernel left to C1, or a vector through a branch or"
+                + " a call)?",
             vectorGflops, vectorGflops / loopGflops, loopGflops));
   }
 
