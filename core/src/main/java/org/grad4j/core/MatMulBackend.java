@@ -4,7 +4,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * An implementation of the dense matrix product behind {@link MatMul}: EJML ({@code "ejml"}, the
- * default) or the JDK Vector API ({@code "vector"}). Obtain one with {@link MatMul#backend(String)}.
+ * default) or the JDK Vector API ({@code "vector"}). Obtain one with {@link
+ * MatMul#backend(String)}.
  */
 public interface MatMulBackend {
   /** The name that selects this backend through the {@code grad4j.matmul} system property. */

@@ -29,8 +29,8 @@ final class WorkerPool {
 
   /**
    * Runs {@code task} for parts {@code 0 .. parts-1} and returns when all have finished: part 0 on
-   * the calling thread, the others on the helper threads. Called from a helper thread, it runs every
-   * part on that thread, so nested use cannot deadlock.
+   * the calling thread, the others on the helper threads. Called from a helper thread, it runs
+   * every part on that thread, so nested use cannot deadlock.
    */
   static void run(int parts, IntConsumer task) {
     checkArgument(parts >= 1, "WorkerPool.run: expected at least one part, got %s", parts);
