@@ -29,6 +29,11 @@ public final class MatMul {
     return MatMulBackends.active().name();
   }
 
+  /** The number of threads large products use, the caller included ({@code grad4j.threads}). */
+  public static int threads() {
+    return WorkerPool.threads();
+  }
+
   /** The names of the backends this JVM can run; {@code "vector"} needs its module. */
   public static List<String> backendNames() {
     return MatMulBackends.available();

@@ -45,6 +45,11 @@ class WorkerPoolTest {
   }
 
   @Test
+  void theGatewayReportsThePoolSize() {
+    assertEquals(WorkerPool.parseThreads(System.getProperty("grad4j.threads")), MatMul.threads());
+  }
+
+  @Test
   void theThreadCountIsAPositiveInteger() {
     assertEquals(3, WorkerPool.parseThreads(" 3"));
     assertEquals(Runtime.getRuntime().availableProcessors(), WorkerPool.parseThreads(null));
