@@ -19,11 +19,6 @@ import org.ejml.data.DMatrixRMaj;
 public final class MatMul {
   private MatMul() {}
 
-  /** The number of threads large products and kernels use ({@code grad4j.threads}). */
-  public static int threads() {
-    return WorkerPool.threads();
-  }
-
   /** The name of the backend products run on: {@code "ejml"} or {@code "vector"}. */
   public static String backendName() {
     return MatMulBackends.active().name();
