@@ -2,6 +2,7 @@ package org.grad4j.examples;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.grad4j.layers.optim.Optimizer;
 import org.grad4j.layers.optim.SGD;
 
 /**
- * How a run trains: optimizer, learning rate and its schedule, batch size, epochs, seed. It is
- * stored in each checkpoint, so {@code train --resume} continues with the same recipe.
+ * How a run trains: optimizer, learning rate and its schedule, batch size, epochs, seed, and the
+ * data ({@code data} is the {@code --data} directory, empty for the default source). It is stored
+ * in each checkpoint, so {@code train --resume} continues with the same recipe on the same data.
  */
 record Recipe(
     String optimizer,
@@ -28,7 +30,9 @@ record Recipe(
     int batchSize,
     int epochs,
     long seed,
-    int limit) {
+    int limit,
+    String data,
+    DataKind dataset) {
   static final List<String> OPTIMIZERS = List.of("sgd", "adam", "adamw");
   static final List<String> SCHEDULES = List.of("none", "step", "cosine", "onecycle");
 
@@ -81,6 +85,8 @@ record Recipe(
     m.put("recipe.epochs", Integer.toString(epochs));
     m.put("recipe.seed", Long.toString(seed));
     m.put("recipe.limit", Integer.toString(limit));
+    m.put("recipe.data", data);
+    m.put("recipe.dataset", dataset.name());
     return m;
   }
 
@@ -94,12 +100,29 @@ record Recipe(
         Integer.parseInt(m.get("recipe.batch_size")),
         Integer.parseInt(m.get("recipe.epochs")),
         Long.parseLong(m.get("recipe.seed")),
-        Integer.parseInt(m.get("recipe.limit")));
+        Integer.parseInt(m.get("recipe.limit")),
+        m.get("recipe.data"),
+        DataKind.valueOf(m.get("recipe.dataset")));
   }
 
   Recipe withEpochs(int newEpochs) {
     return new Recipe(
-        optimizer, lr, momentum, weightDecay, schedule, batchSize, newEpochs, seed, limit);
+        optimizer,
+        lr,
+        momentum,
+        weightDecay,
+        schedule,
+        batchSize,
+        newEpochs,
+        seed,
+        limit,
+        data,
+        dataset);
+  }
+
+  /** Where the data comes from: the {@code --data} directory, or {@code null} for the default. */
+  Path dataDirectory() {
+    return data.isEmpty() ? null : Path.of(data);
   }
 
   @Override

@@ -102,7 +102,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--resume",
-      description = "Continue the run whose checkpoint is in this directory.")
+      description =
+          "Continue the run whose checkpoint is in this directory, with its recipe and data;"
+              + " --epochs may extend it.")
   Path resume;
 
   @Option(names = "--no-progress", description = "No progress bar (for logs).")
@@ -124,9 +126,19 @@ final class TrainCommand implements Callable<Integer> {
     } else {
       recipe =
           new Recipe(
-              optimizer, lr, momentum, weightDecay, schedule, batchSize, epochs, seed, limit);
+              optimizer,
+              lr,
+              momentum,
+              weightDecay,
+              schedule,
+              batchSize,
+              epochs,
+              seed,
+              limit,
+              data == null ? "" : data.toAbsolutePath().toString(),
+              dataset.kind);
     }
-    TrainingData data = TrainingData.load(this.data, dataset.kind);
+    TrainingData data = TrainingData.load(recipe.dataDirectory(), recipe.dataset());
     Dataset train = recipe.limit() > 0 ? data.train().limit(recipe.limit()) : data.train();
     log.println("data: " + data.description());
     Module model = SmallCNN.create(new Rng(recipe.seed()));

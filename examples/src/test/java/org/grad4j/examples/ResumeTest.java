@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,14 +72,16 @@ class ResumeTest {
     assertSameRun(uninterrupted, run);
   }
 
+  /** Runs {@code train}; a resumed run is given no --data: it must reuse the recorded one. */
   private static void train(String... args) {
-    String[] all = new String[1 + RECIPE.length + args.length + 2];
-    all[0] = "train";
-    System.arraycopy(RECIPE, 0, all, 1, RECIPE.length);
-    System.arraycopy(args, 0, all, 1 + RECIPE.length, args.length);
-    all[all.length - 2] = "--data";
-    all[all.length - 1] = data.toString();
-    Cli.Result result = Cli.run(all);
+    boolean resuming = args[0].equals("--resume");
+    List<String> all = new ArrayList<>(List.of("train"));
+    all.addAll(List.of(RECIPE));
+    all.addAll(List.of(args));
+    if (!resuming) {
+      all.addAll(List.of("--data", data.toString()));
+    }
+    Cli.Result result = Cli.run(all.toArray(String[]::new));
     assertEquals(0, result.exitCode(), result::toString);
   }
 
