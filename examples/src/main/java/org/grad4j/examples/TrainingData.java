@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.grad4j.core.data.Dataset;
 import org.grad4j.core.data.IdxFile;
 
@@ -32,15 +33,16 @@ record TrainingData(Dataset train, Dataset test, String description) {
     if (kind != DataKind.FASHION) {
       throw new IOException(kind.title + " is not embedded: give its IDX files with --data DIR");
     }
+    return embeddedFashion();
+  }
+
+  /** The class-balanced Fashion-MNIST subset shipped in the jar. */
+  static TrainingData embeddedFashion() throws IOException {
+    List<String> names = DataKind.FASHION.classNames;
     Dataset train =
-        Dataset.of(
-            embedded("train-images"),
-            embedded("train-labels"),
-            "embedded train set",
-            kind.classNames);
+        Dataset.of(embedded("train-images"), embedded("train-labels"), "embedded train set", names);
     Dataset test =
-        Dataset.of(
-            embedded("t10k-images"), embedded("t10k-labels"), "embedded test set", kind.classNames);
+        Dataset.of(embedded("t10k-images"), embedded("t10k-labels"), "embedded test set", names);
     return new TrainingData(
         train,
         test,
