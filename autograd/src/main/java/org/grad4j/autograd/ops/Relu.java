@@ -1,6 +1,5 @@
 package org.grad4j.autograd.ops;
 
-import org.grad4j.autograd.F;
 import org.grad4j.autograd.Function;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.Tensor;
@@ -12,10 +11,9 @@ public final class Relu extends Function {
     return in[0].map(x -> Math.max(x, 0.0));
   }
 
-  /** The gradient passes where {@code x > 0}: a constant mask of the graph. */
+  /** The gradient passes where {@code x > 0}. */
   @Override
   protected Variable[] backward(Variable gy) {
-    Tensor positive = input(0).data().map(x -> x > 0 ? 1.0 : 0.0);
-    return new Variable[] {F.mul(gy, new Variable(positive))};
+    return new Variable[] {new ReluBackward(input(0).data()).apply(gy)};
   }
 }
