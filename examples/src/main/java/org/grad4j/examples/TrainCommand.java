@@ -184,7 +184,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     Runtime.getRuntime().removeShutdownHook(hook);
     log.println();
-    log.println(Evaluation.of(model, data.test()).confusion().render());
+    log.println(trainer.finalEvaluation().confusion().render());
     log.printf(
         "wrote %s: %s, %s, metrics.csv, loss.png, accuracy.png%n",
         outDir, Trainer.MODEL, Trainer.CHECKPOINT);

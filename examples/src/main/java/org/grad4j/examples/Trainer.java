@@ -39,6 +39,7 @@ final class Trainer {
   private final ProgressDisplay display;
   private final List<EpochStats> history = new ArrayList<>();
   private Progress progress = Progress.START;
+  private Evaluation lastEvaluation;
 
   /** Where a run stands: the epoch in progress, batches done in it, and its running sums. */
   record Progress(int epoch, int batch, double lossSum, long correct, long seen, double seconds) {
@@ -141,6 +142,7 @@ final class Trainer {
       }
       display.finishEpoch();
       Evaluation eval = Evaluation.of(model, test);
+      lastEvaluation = eval;
       EpochStats stats =
           new EpochStats(
               epoch + 1,
@@ -167,6 +169,14 @@ final class Trainer {
     }
     model.save(out.resolve(MODEL));
     return true;
+  }
+
+  /**
+   * The test evaluation of the trained model: the one made after the last epoch of this run, or a
+   * new one when this run trained no epoch (a finished run resumed without more epochs).
+   */
+  Evaluation finalEvaluation() {
+    return lastEvaluation != null ? lastEvaluation : Evaluation.of(model, test);
   }
 
   /** A batch's mean loss and number of correct predictions. */
