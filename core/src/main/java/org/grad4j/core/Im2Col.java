@@ -49,46 +49,16 @@ public final class Im2Col {
         inputShape,
         geometry,
         expected);
-    long start = System.nanoTime();
-    double[] image = new double[inputShape.size()];
-    transfer(image, inputShape, geometry, cols.data, false);
-    KernelTimer.add(KernelTimer.Kernel.COL2IM, start);
-    return new Tensor(inputShape, image);
+    return col2im(cols.data, inputShape, geometry);
   }
 
-  /**
-   * The convolution's product {@code Y} of shape {@code (Cout, B*Ho*Wo)} as an NCHW image {@code
-   * (B, Cout, Ho, Wo)}, plus {@code bias (Cout,)} if it is not {@code null}: a copy of contiguous
-   * runs of {@code Ho*Wo} values.
-   */
-  public static Tensor productToImage(Tensor product, Tensor bias, int batch, int outH, int outW) {
-    int outChannels = product.shape().dim(0);
-    int plane = outH * outW;
-    checkArgument(
-        product.rank() == 2 && product.shape().dim(1) == batch * plane,
-        "conv2d: product %s does not hold %s images of %sx%s",
-        product.shape(),
-        batch,
-        outH,
-        outW);
-    double[] y = product.data;
-    double[] out = new double[y.length];
-    WorkerPool.forRange(
-        batch,
-        Math.max(1, Tensor.PARALLEL_GRAIN / (outChannels * plane)),
-        (from, to) -> {
-          for (int b = from; b < to; b++) {
-            for (int c = 0; c < outChannels; c++) {
-              int src = c * batch * plane + b * plane;
-              int dst = (b * outChannels + c) * plane;
-              double shift = bias == null ? 0.0 : bias.data[c];
-              for (int l = 0; l < plane; l++) {
-                out[dst + l] = y[src + l] + shift;
-              }
-            }
-          }
-        });
-    return new Tensor(Shape.of(batch, outChannels, outH, outW), out);
+  /** {@link #col2im} of the column matrix held in the first elements of {@code cols}. */
+  static Tensor col2im(double[] cols, Shape inputShape, ConvGeometry geometry) {
+    long start = System.nanoTime();
+    double[] image = new double[inputShape.size()];
+    transfer(image, inputShape, geometry, cols, false);
+    KernelTimer.add(KernelTimer.Kernel.COL2IM, start);
+    return new Tensor(inputShape, image);
   }
 
   /** The shape {@code (C*kh*kw, B*Ho*Wo)} of the column matrix for an image of {@code shape}. */
@@ -112,7 +82,8 @@ public final class Im2Col {
     int batch = shape.dim(0);
     WorkerPool.forRange(
         batch,
-        Math.max(1, PARALLEL_THRESHOLD / Math.max(1, cols.length / Math.max(1, batch))),
+        Math.max(
+            1, PARALLEL_THRESHOLD / Math.max(1, columnShape(shape, g).size() / Math.max(1, batch))),
         (from, to) -> transfer(image, shape, g, cols, toCols, from, to));
   }
 

@@ -51,23 +51,36 @@ public final class MatMul {
    * @throws IllegalArgumentException if an operand is not a matrix or the inner dimensions differ
    */
   public static Tensor multiply(Tensor a, boolean transA, Tensor b, boolean transB) {
-    checkArgument(
-        a.rank() == 2 && b.rank() == 2,
-        "matmul: expected two matrices, got %s @ %s",
-        a.shape(),
-        b.shape());
-    int[] mkn = productDims(a.shape(), transA, b.shape(), transB);
+    int[] mkn = matrixProductDims(a, transA, b, transB);
+    double[] out = new double[mkn[0] * mkn[2]];
+    multiplyInto(a, transA, b, transB, out);
+    return new Tensor(Shape.of(mkn[0], mkn[2]), out);
+  }
+
+  /**
+   * {@link #multiply} into the first {@code m·n} elements of {@code out}, row-major, for core's
+   * kernels that consume the product at once and keep {@code out} for the next call.
+   *
+   * @throws IllegalArgumentException as {@link #multiply}, or if {@code out} is too short
+   */
+  static void multiplyInto(Tensor a, boolean transA, Tensor b, boolean transB, double[] out) {
+    int[] mkn = matrixProductDims(a, transA, b, transB);
     int m = mkn[0];
-    int k = mkn[1];
     int n = mkn[2];
+    checkArgument(
+        out.length >= m * n,
+        "matmul: output of %s elements for a (%s,%s) product",
+        out.length,
+        m,
+        n);
     long start = System.nanoTime();
-    double[] out = new double[m * n];
-    if (k > 0) {
-      DMatrixRMaj c = DMatrixRMaj.wrap(m, n, out);
-      MatMulBackends.active().multiply(wrap(a), transA, wrap(b), transB, c);
+    if (mkn[1] > 0) {
+      MatMulBackends.active()
+          .multiply(wrap(a), transA, wrap(b), transB, DMatrixRMaj.wrap(m, n, out));
+    } else {
+      Arrays.fill(out, 0, m * n, 0.0);
     }
     KernelTimer.add(KernelTimer.Kernel.MATMUL, start);
-    return new Tensor(Shape.of(m, n), out);
   }
 
   /**
@@ -122,6 +135,20 @@ public final class MatMul {
     }
     KernelTimer.add(KernelTimer.Kernel.MATMUL, start);
     return new Tensor(outShape, out);
+  }
+
+  /**
+   * The sizes {@code {m, k, n}} of the product of two matrices {@code op(a) (m,k) · op(b) (k,n)}.
+   *
+   * @throws IllegalArgumentException if an operand is not a matrix or the inner dimensions differ
+   */
+  private static int[] matrixProductDims(Tensor a, boolean transA, Tensor b, boolean transB) {
+    checkArgument(
+        a.rank() == 2 && b.rank() == 2,
+        "matmul: expected two matrices, got %s @ %s",
+        a.shape(),
+        b.shape());
+    return productDims(a.shape(), transA, b.shape(), transB);
   }
 
   /**

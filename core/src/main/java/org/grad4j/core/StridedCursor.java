@@ -106,8 +106,12 @@ final class StridedCursor {
     int s = rows.rowStride(0);
     for (int o = 0; o < out.length; o += n) {
       int base = rows.offset(0);
-      for (int j = 0; j < n; j++) {
-        out[o + j] = source[base + j * s];
+      if (s == 1) {
+        System.arraycopy(source, base, out, o, n);
+      } else {
+        for (int j = 0; j < n; j++) {
+          out[o + j] = source[base + j * s];
+        }
       }
       rows.next();
     }

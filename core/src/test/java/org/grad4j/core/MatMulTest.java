@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MatMulTest {
 
@@ -155,5 +157,22 @@ class MatMulTest {
     Tensor b = Tensor.arange(12).reshape(4, 3);
     assertArrayEquals(
         naiveProduct(a.toArray(), false, b.toArray(), false, 3, 4, 3), a.matmul(b).toArray(), 0.0);
+  }
+
+  /** multiplyInto writes over a reused buffer: every product element, even for k = 0. */
+  @ParameterizedTest(name = "k = {0}")
+  @ValueSource(ints = {0, 1, 5})
+  void multiplyIntoOverwritesStaleValues(int k) {
+    Rng rng = new Rng(9);
+    Tensor a = Tensor.randn(rng, 3, k);
+    Tensor b = Tensor.randn(rng, k, 4);
+    double[] out = new double[15];
+    Arrays.fill(out, Double.NaN);
+    MatMul.multiplyInto(a, false, b, false, out);
+    assertArrayEquals(
+        naiveProduct(a.toArray(), false, b.toArray(), false, 3, k, 4),
+        Arrays.copyOf(out, 12),
+        1e-12);
+    assertTrue(Double.isNaN(out[12]), "elements past m·n are left alone");
   }
 }

@@ -6,8 +6,8 @@ import org.grad4j.autograd.F;
 import org.grad4j.autograd.Function;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.ConvGeometry;
+import org.grad4j.core.Convolution;
 import org.grad4j.core.Im2Col;
-import org.grad4j.core.MatMul;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
 
@@ -16,15 +16,29 @@ import org.grad4j.core.Tensor;
  * (Cout, Cin, kh, kw)} and an optional bias of shape {@code (Cout,)}.
  *
  * <p>Forward is {@code im2col} followed by one matrix product {@code Y = W · cols}, with {@code W}
- * viewed as {@code (Cout, Cin*kh*kw)} and {@code Y} of shape {@code (Cout, N*Ho*Wo)}. Backward is
- * written with two more functions, {@link ConvTranspose2d} for the input and {@link
- * Conv2dWeightGrad} for the weight, so it can be differentiated again.
+ * viewed as {@code (Cout, Cin*kh*kw)} and {@code Y} of shape {@code (Cout, N*Ho*Wo)}, laid out as
+ * NCHW images; {@link #toRows} keeps {@code Y} as it is (the {@link Convolution rows layout}),
+ * which the other convolution functions use for output gradients. Backward permutes the output
+ * gradient into rows once and hands it to two more functions, {@link ConvTranspose2d} for the input
+ * and {@link Conv2dWeightGrad} for the weight, so it can be differentiated again.
  */
 public final class Conv2d extends Function {
   private final ConvGeometry geometry;
+  private final boolean rowsOutput;
 
+  /** conv2d with an NCHW output {@code (N, Cout, Ho, Wo)}. */
   public Conv2d(ConvGeometry geometry) {
+    this(geometry, false);
+  }
+
+  private Conv2d(ConvGeometry geometry, boolean rowsOutput) {
     this.geometry = geometry;
+    this.rowsOutput = rowsOutput;
+  }
+
+  /** conv2d, without bias, with its output in rows layout {@code (Cout, N*Ho*Wo)}. */
+  static Conv2d toRows(ConvGeometry geometry) {
+    return new Conv2d(geometry, true);
   }
 
   @Override
@@ -33,31 +47,32 @@ public final class Conv2d extends Function {
     Tensor w = in[1];
     Tensor b = in.length > 2 ? in[2] : null;
     validate(x.shape(), w.shape(), b == null ? null : b.shape(), geometry);
-    int batch = x.shape().dim(0);
-    int outChannels = w.shape().dim(0);
-    int outH = geometry.outputHeight(x.shape().dim(2));
-    int outW = geometry.outputWidth(x.shape().dim(3));
     Tensor cols = Im2Col.im2col(x, geometry);
     if (needsInputGrad(1)) {
       saveForBackward(cols);
     }
-    Tensor y = MatMul.multiply(w.reshape(outChannels, -1), false, cols, false);
-    return Im2Col.productToImage(y, b, batch, outH, outW);
+    if (rowsOutput) {
+      return Convolution.outputRows(w, cols);
+    }
+    int outH = geometry.outputHeight(x.shape().dim(2));
+    int outW = geometry.outputWidth(x.shape().dim(3));
+    return Convolution.outputImages(w, cols, b, x.shape().dim(0), outH, outW);
   }
 
   @Override
   protected Variable[] backward(Variable gy) {
     Variable x = input(0);
     Variable w = input(1);
+    Variable gRows = rowsOutput ? gy : F.reshape(F.permute(gy, 1, 0, 2, 3), w.shape().dim(0), -1);
     Variable[] grads = new Variable[inputCount()];
     if (needsInputGrad(0)) {
-      grads[0] = new ConvTranspose2d(geometry, x.shape()).apply(gy, w);
+      grads[0] = new ConvTranspose2d(geometry, x.shape()).apply(gRows, w);
     }
     if (needsInputGrad(1)) {
-      grads[1] = new Conv2dWeightGrad(geometry, w.shape(), saved(0)).apply(x, gy);
+      grads[1] = new Conv2dWeightGrad(geometry, w.shape(), saved(0)).apply(x, gRows);
     }
     if (inputCount() > 2 && needsInputGrad(2)) {
-      grads[2] = F.sum(gy, false, 0, 2, 3);
+      grads[2] = F.sum(gRows, false, 1);
     }
     return grads;
   }
