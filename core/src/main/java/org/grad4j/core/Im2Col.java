@@ -126,8 +126,12 @@ public final class Im2Col {
               int pixelBase = ((b * channels + c) * h + ih) * w + colShift;
               if (toCols) {
                 Arrays.fill(cols, colBase, colBase + owLo, 0.0);
-                for (int ow = owLo; ow < owHi; ow++) {
-                  cols[colBase + ow] = image[pixelBase + ow * g.strideW()];
+                if (g.strideW() == 1 && owHi > owLo) {
+                  System.arraycopy(image, pixelBase + owLo, cols, colBase + owLo, owHi - owLo);
+                } else {
+                  for (int ow = owLo; ow < owHi; ow++) {
+                    cols[colBase + ow] = image[pixelBase + ow * g.strideW()];
+                  }
                 }
                 Arrays.fill(cols, colBase + owHi, colBase + outW, 0.0);
               } else {

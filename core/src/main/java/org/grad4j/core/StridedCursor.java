@@ -100,20 +100,49 @@ final class StridedCursor {
     return out;
   }
 
-  /** Copies {@code source}'s elements, read row by row through {@code rows}, into {@code out}. */
+  /**
+   * A cursor over the same index space and operands, placed at element {@code index} in row-major
+   * order (for a row cursor: at row {@code index}).
+   */
+  StridedCursor at(int index) {
+    StridedCursor cursor = new StridedCursor(dims, strides, rowLength, rowStrides);
+    int rest = index;
+    for (int axis = dims.length - 1; axis >= 0; axis--) {
+      cursor.counter[axis] = rest % dims[axis];
+      rest /= dims[axis];
+      for (int k = 0; k < offsets.length; k++) {
+        cursor.offsets[k] += cursor.counter[axis] * strides[k][axis];
+      }
+    }
+    return cursor;
+  }
+
+  /**
+   * Copies {@code source}'s elements, read row by row through {@code rows} (a row cursor at its
+   * first row), into {@code out}. Large copies split the rows over the worker pool.
+   */
   static void gather(double[] source, StridedCursor rows, double[] out) {
     int n = rows.rowLength();
     int s = rows.rowStride(0);
-    for (int o = 0; o < out.length; o += n) {
-      int base = rows.offset(0);
-      if (s == 1) {
-        System.arraycopy(source, base, out, o, n);
-      } else {
-        for (int j = 0; j < n; j++) {
-          out[o + j] = source[base + j * s];
-        }
-      }
-      rows.next();
-    }
+    WorkerPool.forRange(
+        n == 0 ? 0 : out.length / n,
+        Math.max(1, Tensor.PARALLEL_GRAIN / Math.max(1, n)),
+        (from, to) -> {
+          if (from == to) {
+            return;
+          }
+          StridedCursor cursor = rows.at(from);
+          for (int o = from * n; o < to * n; o += n) {
+            int base = cursor.offset(0);
+            if (s == 1) {
+              System.arraycopy(source, base, out, o, n);
+            } else {
+              for (int j = 0; j < n; j++) {
+                out[o + j] = source[base + j * s];
+              }
+            }
+            cursor.next();
+          }
+        });
   }
 }

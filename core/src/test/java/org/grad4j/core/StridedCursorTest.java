@@ -1,6 +1,7 @@
 package org.grad4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +67,27 @@ class StridedCursorTest {
     assertArrayEquals(new int[] {0, 0, 0}, StridedCursor.broadcastStrides(Shape.scalar(), to));
     assertArrayEquals(new int[] {12, 4, 1}, StridedCursor.broadcastStrides(to, to));
     assertArrayEquals(new int[] {4, 0, 1}, StridedCursor.broadcastStrides(Shape.of(2, 1, 4), to));
+  }
+
+  @Test
+  void aCursorPlacedAtAnIndexContinuesAsOneWalkedThere() {
+    int[] dims = {3, 4, 5};
+    int[] strides = {1, 3, 12};
+    for (int index = 0; index < 60; index += 7) {
+      StridedCursor walked = new StridedCursor(dims, strides);
+      walk(walked, 0, index);
+      StridedCursor placed = new StridedCursor(dims, strides).at(index);
+      assertArrayEquals(walk(walked, 0, 10), walk(placed, 0, 10), "index " + index);
+    }
+  }
+
+  @Test
+  void aRowCursorPlacedAtARowStartsThere() {
+    StridedCursor rows = StridedCursor.overRows(new int[] {2, 3, 4}, new int[] {12, 1, 3});
+    StridedCursor fourth = rows.at(4);
+    // Rows (1,1) and (1,2) of the outer space (2,3), whose strides are (12,1).
+    assertArrayEquals(new int[] {13, 14}, walk(fourth, 0, 2));
+    assertEquals(4, fourth.rowLength());
+    assertEquals(3, fourth.rowStride(0));
   }
 }
