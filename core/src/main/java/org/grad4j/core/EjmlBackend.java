@@ -10,12 +10,25 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * multTransAB}, which read transposed operands in place. Products of at least {@link
  * #CONCURRENT_THRESHOLD} multiply-adds use EJML's concurrent variants, whose pool is sized to
  * {@code grad4j.threads}.
+ *
+ * <p>The one exception to reading in place: a large {@code a · bᵀ} copies {@code bᵀ} into a buffer
+ * of the calling thread (grown on demand and kept) and runs the concurrent {@code mult}. EJML's
+ * {@code multTransB} computes one dot product per element of C, and on the conv weight gradients
+ * and linear layers the copy plus {@code mult} measured 1.3 to 2.3 times as fast as its concurrent
+ * {@code multTransB} (as fast on conv1's, whose bᵀ has only 9 columns); the copy is made only
+ * because that is what makes EJML fast.
  */
 final class EjmlBackend implements MatMulBackend {
   /** Products with at least this many multiply-adds run on EJML's concurrent kernels. */
   static final long CONCURRENT_THRESHOLD = 1L << 18;
 
   static final EjmlBackend INSTANCE = new EjmlBackend();
+
+  /** Columns of b transposed per block, so that the block written stays in L2. */
+  private static final int TRANSPOSE_BLOCK = 256;
+
+  private static final ThreadLocal<DMatrixRMaj> TRANSPOSED_B =
+      ThreadLocal.withInitial(() -> new DMatrixRMaj(0, 0));
 
   private EjmlBackend() {
     if (WorkerPool.threads() > 1) {
@@ -47,7 +60,7 @@ final class EjmlBackend implements MatMulBackend {
       }
     } else if (transB) {
       if (concurrent) {
-        CommonOps_MT_DDRM.multTransB(a, b, c);
+        CommonOps_MT_DDRM.mult(a, transposed(b), c);
       } else {
         CommonOps_DDRM.multTransB(a, b, c);
       }
@@ -56,6 +69,19 @@ final class EjmlBackend implements MatMulBackend {
     } else {
       CommonOps_DDRM.mult(a, b, c);
     }
+  }
+
+  /** {@code bᵀ} in the calling thread's buffer, copied in blocks of {@link #TRANSPOSE_BLOCK}. */
+  private static DMatrixRMaj transposed(DMatrixRMaj b) {
+    int rows = b.numRows;
+    int cols = b.numCols;
+    DMatrixRMaj bt = TRANSPOSED_B.get();
+    bt.reshape(cols, rows);
+    for (int p = 0; p < cols; p += TRANSPOSE_BLOCK) {
+      int width = Math.min(TRANSPOSE_BLOCK, cols - p);
+      MatMulBackends.transpose(b.data, p, cols, rows, width, bt.data, p * rows, rows);
+    }
+    return bt;
   }
 
   @Override

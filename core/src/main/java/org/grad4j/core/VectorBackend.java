@@ -19,10 +19,12 @@ import org.ejml.data.DMatrixRMaj;
  * of fewer rows is packed, zero-padded. Transposing B is done by its packing. Edge tiles run into a
  * scratch tile, of which only the valid part is written to C.
  *
- * <p>Large products are split over the worker threads by columns of C, so that each thread packs
- * only its own columns of B, or by rows when C has too few column panels to share or at least twice
- * as many row panels (each thread then reads only its rows of A but packs all of B). Each thread
- * packs into its own buffers, which grow and are reused.
+ * <p>Large products are split over the worker threads by k when k is the longest side (see {@link
+ * #splitsK}), the partial products being summed in a fixed order (so the result is reproducible for
+ * a given number of threads, though it may differ in the last bits from one thread's); else by
+ * columns of C, so that each thread packs only its own columns of B, or by rows when C has too few
+ * column panels to share or at least twice as many row panels (each thread then reads only its rows
+ * of A but packs all of B). Each thread packs into its own buffers, which grow and are reused.
  */
 final class VectorBackend implements MatMulBackend {
   /**
@@ -64,13 +66,18 @@ final class VectorBackend implements MatMulBackend {
       Arrays.fill(c.data, 0, m * n, 0.0);
       return;
     }
+    int threads = work < CONCURRENT_THRESHOLD ? 1 : WorkerPool.threads();
+    if (threads > 1 && splitsK(m, product.k, n)) {
+      multiplySplitK(product, m, n, Math.min(threads, product.k / KC));
+      return;
+    }
     int rowPanels = ceilDiv(m, MR);
     int colPanels = ceilDiv(n, NR);
     boolean byRows = colPanels < 2 || rowPanels >= 2 * colPanels;
     int panels = byRows ? rowPanels : colPanels;
-    int parts = work < CONCURRENT_THRESHOLD ? 1 : Math.min(WorkerPool.threads(), panels);
+    int parts = Math.min(threads, panels);
     if (parts == 1) {
-      product.compute(0, m, 0, n);
+      product.compute(product.c, 0, 0, m, 0, n, 0, product.k);
       return;
     }
     WorkerPool.run(
@@ -79,11 +86,47 @@ final class VectorBackend implements MatMulBackend {
           int from = (int) ((long) panels * part / parts);
           int to = (int) ((long) panels * (part + 1) / parts);
           if (byRows) {
-            product.compute(from * MR, Math.min(to * MR, m), 0, n);
+            product.compute(product.c, 0, from * MR, Math.min(to * MR, m), 0, n, 0, product.k);
           } else {
-            product.compute(0, m, from * NR, Math.min(to * NR, n));
+            product.compute(product.c, 0, 0, m, from * NR, Math.min(to * NR, n), 0, product.k);
           }
         });
+  }
+
+  /**
+   * Whether a product split over threads is split over k: when k is at least m and n (the weight
+   * gradients, whose k is N·Ho·Wo, and the linear layers' forward products) and long enough for two
+   * blocks. Splitting rows would make each thread pack all of B, splitting columns read all of A;
+   * splitting k halves both for one m × n partial product per extra thread.
+   */
+  static boolean splitsK(int m, int k, int n) {
+    return k >= Math.max(m, n) && k >= 2 * KC;
+  }
+
+  /**
+   * Splits k over {@code parts} threads: part 0 writes its partial product to C, the others to
+   * slices of the calling thread's buffer, which are then added to C in part order, so the result
+   * does not depend on which thread finishes first.
+   */
+  private static void multiplySplitK(Product product, int m, int n, int parts) {
+    int size = m * n;
+    double[] partials = WORKSPACE.get().partials((parts - 1) * size);
+    WorkerPool.run(
+        parts,
+        part -> {
+          int k0 = (int) ((long) product.k * part / parts);
+          int k1 = (int) ((long) product.k * (part + 1) / parts);
+          double[] out = part == 0 ? product.c : partials;
+          int offset = part == 0 ? 0 : (part - 1) * size;
+          product.compute(out, offset, 0, m, 0, n, k0, k1);
+        });
+    double[] c = product.c;
+    for (int part = 1; part < parts; part++) {
+      int offset = (part - 1) * size;
+      for (int i = 0; i < size; i++) {
+        c[i] += partials[offset + i];
+      }
+    }
   }
 
   @Override
@@ -99,7 +142,16 @@ final class VectorBackend implements MatMulBackend {
   private static final class Workspace {
     double[] packedB = new double[0];
     double[] edgePanel = new double[0];
+    double[] partials = new double[0];
     final double[] tile = new double[MR * NR];
+
+    /** A buffer of at least {@code size} values for partial products, kept for the next call. */
+    double[] partials(int size) {
+      if (partials.length < size) {
+        partials = new double[size];
+      }
+      return partials;
+    }
 
     void reserve(int packedBSize, int edgePanelSize) {
       if (packedB.length < packedBSize) {
@@ -135,22 +187,26 @@ final class VectorBackend implements MatMulBackend {
       k = transA ? a.numRows : a.numCols;
     }
 
-    /** Rows {@code [m0, m1)} and columns {@code [n0, n1)} of C, on the calling thread. */
-    void compute(int m0, int m1, int n0, int n1) {
+    /**
+     * Rows {@code [m0, m1)} and columns {@code [n0, n1)} of the product over k in {@code [k0, k1)},
+     * on the calling thread, written to {@code out} from {@code offset} with C's row stride.
+     */
+    void compute(double[] out, int offset, int m0, int m1, int n0, int n1, int k0, int k1) {
       Workspace ws = WORKSPACE.get();
-      int kc = ceilDiv(k, ceilDiv(k, KC));
+      int kc = ceilDiv(k1 - k0, ceilDiv(k1 - k0, KC));
       int mc = Math.min(MC, ceilDiv(m1 - m0, MR) * MR);
       int nc = Math.max(NR, L2_BLOCK / (mc + kc) / NR * NR);
       ws.reserve(Math.min(nc, ceilDiv(n1 - n0, NR) * NR) * kc, MR * kc);
       for (int jc = n0; jc < n1; jc += nc) {
         int jEnd = Math.min(jc + nc, n1);
-        for (int pc = 0; pc < k; pc += kc) {
-          int kLen = Math.min(kc, k - pc);
+        for (int pc = k0; pc < k1; pc += kc) {
+          int kLen = Math.min(kc, k1 - pc);
           if (transB) {
             packTransposedBlockB(ws.packedB, jc, jEnd, pc, kLen);
           } else {
             packBlockB(ws.packedB, jc, jEnd, pc, kLen);
           }
+          boolean first = pc == k0;
           for (int ic = m0; ic < m1; ic += mc) {
             int iEnd = Math.min(ic + mc, m1);
             int edge = iEnd - (iEnd - ic) % MR;
@@ -159,10 +215,12 @@ final class VectorBackend implements MatMulBackend {
               int cols = Math.min(NR, jEnd - jr);
               int bi = (jr - jc) * kLen;
               for (int ir = ic; ir < edge; ir += MR) {
-                multiplyTile(ws, ir, MR, jr, cols, pc, kLen, bi);
+                int ci = offset + ir * ldc + jr;
+                multiplyTile(ws, out, ci, first, ir, MR, cols, pc, kLen, bi);
               }
               if (edge < iEnd) {
-                multiplyTile(ws, edge, iEnd - edge, jr, cols, pc, kLen, bi);
+                int ci = offset + edge * ldc + jr;
+                multiplyTile(ws, out, ci, first, edge, iEnd - edge, cols, pc, kLen, bi);
               }
             }
           }
@@ -171,11 +229,21 @@ final class VectorBackend implements MatMulBackend {
     }
 
     /**
-     * The tile of C at rows {@code [ir, ir + rows)}, columns {@code [jr, jr + cols)}: set from the
-     * first block of k, added to by the others. A panel of fewer than MR rows is the packed edge.
+     * The tile of {@code rows × cols} at {@code out[ci]} (row stride {@code ldc}) from rows {@code
+     * ir...} of op(A): set when {@code first}, else added to. A panel of fewer than MR rows is the
+     * packed edge.
      */
     private void multiplyTile(
-        Workspace ws, int ir, int rows, int jr, int cols, int pc, int kLen, int bi) {
+        Workspace ws,
+        double[] out,
+        int ci,
+        boolean first,
+        int ir,
+        int rows,
+        int cols,
+        int pc,
+        int kLen,
+        int bi) {
       double[] panel = a;
       int ai = transA ? pc * lda + ir : ir * lda + pc;
       int aStep = transA ? lda : 1;
@@ -186,13 +254,11 @@ final class VectorBackend implements MatMulBackend {
         aStep = MR;
         rowStride = 1;
       }
-      boolean first = pc == 0;
-      int ci = ir * ldc + jr;
       if (rows == MR && cols == NR) {
         if (first) {
-          VectorMicroKernel.set(kLen, panel, ai, aStep, rowStride, ws.packedB, bi, c, ci, ldc);
+          VectorMicroKernel.set(kLen, panel, ai, aStep, rowStride, ws.packedB, bi, out, ci, ldc);
         } else {
-          VectorMicroKernel.add(kLen, panel, ai, aStep, rowStride, ws.packedB, bi, c, ci, ldc);
+          VectorMicroKernel.add(kLen, panel, ai, aStep, rowStride, ws.packedB, bi, out, ci, ldc);
         }
         return;
       }
@@ -200,7 +266,7 @@ final class VectorBackend implements MatMulBackend {
       for (int r = 0; r < rows; r++) {
         int row = ci + r * ldc;
         for (int j = 0; j < cols; j++) {
-          c[row + j] = first ? ws.tile[r * NR + j] : c[row + j] + ws.tile[r * NR + j];
+          out[row + j] = first ? ws.tile[r * NR + j] : out[row + j] + ws.tile[r * NR + j];
         }
       }
     }
@@ -246,20 +312,18 @@ final class VectorBackend implements MatMulBackend {
       }
     }
 
-    /** Packs the same block of op(B) from a transposed B (stored n × k). */
+    /**
+     * Packs the same block of op(B) from a transposed B (stored n × k): each sliver is the
+     * transpose of NR rows of B, missing rows zero.
+     */
     private void packTransposedBlockB(double[] dst, int jc, int jEnd, int pc, int kLen) {
       for (int jr = jc; jr < jEnd; jr += NR) {
         int base = (jr - jc) * kLen;
-        for (int j = 0; j < NR; j++) {
-          if (jr + j < jEnd) {
-            int src = (jr + j) * ldb + pc;
-            for (int p = 0; p < kLen; p++) {
-              dst[base + p * NR + j] = b[src + p];
-            }
-          } else {
-            for (int p = 0; p < kLen; p++) {
-              dst[base + p * NR + j] = 0.0;
-            }
+        int rows = Math.min(NR, jEnd - jr);
+        MatMulBackends.transpose(b, jr * ldb + pc, ldb, rows, kLen, dst, base, NR);
+        for (int j = rows; j < NR; j++) {
+          for (int p = 0; p < kLen; p++) {
+            dst[base + p * NR + j] = 0.0;
           }
         }
       }

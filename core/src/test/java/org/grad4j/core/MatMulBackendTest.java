@@ -24,7 +24,9 @@ class MatMulBackendTest {
 
   /**
    * Sizes {m, k, n}: single elements, thin and prime shapes, and products that cross the Vector
-   * backend's blocks of k, rows and columns, its edge tiles and its split over threads.
+   * backend's blocks of k, rows and columns, its edge tiles and its split over threads: by rows or
+   * columns, and by k on either side of its threshold (odd k, n below and just above NR, edge
+   * rows).
    */
   private static final int[][] SIZES = {
     {1, 1, 1},
@@ -37,6 +39,10 @@ class MatMulBackendTest {
     {1000, 3, 2},
     {97, 31, 59},
     {253, 301, 331},
+    {97, 511, 89},
+    {97, 512, 89},
+    {32, 8191, 17},
+    {7, 60013, 11},
   };
 
   static Stream<Arguments> products() {

@@ -4,6 +4,7 @@ import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 import static org.grad4j.core.CoreAssertions.naiveProduct;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -72,6 +73,28 @@ class MatMulTest {
     assertTrue(31L * 31 * 31 < EjmlBackend.CONCURRENT_THRESHOLD);
     assertTrue(160L * 170 * 163 >= VectorBackend.CONCURRENT_THRESHOLD);
     assertTrue(80L * 90 * 70 < VectorBackend.CONCURRENT_THRESHOLD);
+    assertFalse(VectorBackend.splitsK(160, 170, 163));
+  }
+
+  @Test
+  void theBackendTestsCrossTheSplitOverK() {
+    assertTrue(97L * 511 * 89 >= VectorBackend.CONCURRENT_THRESHOLD);
+    assertFalse(VectorBackend.splitsK(97, 511, 89));
+    assertTrue(VectorBackend.splitsK(97, 512, 89));
+    assertTrue(VectorBackend.splitsK(7, 60013, 11));
+    assertTrue(7L * 60013 * 11 >= VectorBackend.CONCURRENT_THRESHOLD);
+    assertTrue(32L * 8191 * 17 >= VectorBackend.CONCURRENT_THRESHOLD);
+  }
+
+  @Test
+  void resultSplitOverKIsReproducibleBitForBit() {
+    Tensor a = Tensor.randn(new Rng(3), 32, 8191);
+    Tensor b = Tensor.randn(new Rng(4), 17, 8191);
+    assertTrue(VectorBackend.splitsK(32, 8191, 17));
+    double[] first = MatMul.multiply(a, false, b, true).toArray();
+    for (int run = 0; run < 3; run++) {
+      assertArrayEquals(first, MatMul.multiply(a, false, b, true).toArray(), 0.0);
+    }
   }
 
   @Test

@@ -42,14 +42,20 @@ final class BenchGemm implements Callable<Integer> {
           new Product("conv1 fwd   W·cols", 32, 9, 50176, false, false),
           new Product("conv2 fwd   W·cols", 64, 288, 12544, false, false),
           new Product("conv2 input Wᵀ·gY", 288, 64, 12544, true, false),
+          new Product("conv1 weight gY·colsᵀ", 32, 50176, 9, false, true),
+          new Product("conv2 weight cols·gYᵀ", 288, 12544, 64, false, true),
+          new Product("S3 weight   gY·colsᵀ", 64, 32768, 27, false, true),
+          new Product("S4 weight   cols·gYᵀ", 576, 25088, 64, false, true),
+          new Product("S5 weight   cols·gYᵀ", 400, 12544, 16, false, true),
           new Product("fc1 fwd     x·Wᵀ", 64, 3136, 128, false, true),
+          new Product("fc2 fwd     h·Wᵀ", 64, 128, 10, false, true),
           new Product("fc1 weight  gyᵀ·x", 128, 64, 3136, true, false));
 
   @Override
   public Integer call() {
     System.out.printf("matrix-product gateway, float64; %s%n", ComputeOptions.describe());
     List<String> backends = MatMul.backendNames();
-    System.out.printf("%-22s %-16s", "product", "m×k·k×n");
+    System.out.printf("%-22s %-20s", "product", "m×k·k×n");
     for (String b : backends) {
       System.out.printf(" %12s", b + " GF/s");
     }
@@ -59,7 +65,7 @@ final class BenchGemm implements Callable<Integer> {
       DMatrixRMaj a = random(rng, p.transA() ? p.k() : p.m(), p.transA() ? p.m() : p.k());
       DMatrixRMaj b = random(rng, p.transB() ? p.n() : p.k(), p.transB() ? p.k() : p.n());
       DMatrixRMaj c = new DMatrixRMaj(p.m(), p.n());
-      System.out.printf("%-22s %-16s", p.name(), p.m() + "×" + p.k() + "·" + p.k() + "×" + p.n());
+      System.out.printf("%-22s %-20s", p.name(), p.m() + "×" + p.k() + "·" + p.k() + "×" + p.n());
       for (String name : backends) {
         MatMulBackend backend = MatMul.backend(name);
         double[] seconds = new double[runs];
