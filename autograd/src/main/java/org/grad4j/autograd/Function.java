@@ -143,10 +143,23 @@ public abstract class Function {
 
   /** Drops inputs and saved tensors after a backward pass that does not retain the graph. */
   void release() {
+    if (released) {
+      return;
+    }
+    if (saved != null) {
+      releaseSaved();
+    }
     released = true;
     inputs = null;
     saved = null;
   }
+
+  /**
+   * Called once when the graph drops the tensors this function saved, after a backward pass that
+   * did not retain the graph: a function whose saved tensors nothing else can reach may hand their
+   * storage back for reuse here. Does nothing by default.
+   */
+  protected void releaseSaved() {}
 
   @Override
   public String toString() {

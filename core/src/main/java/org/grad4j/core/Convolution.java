@@ -19,7 +19,7 @@ public final class Convolution {
   /**
    * The convolution's output as NCHW images {@code (N, Cout, Ho, Wo)}: {@code W · cols} plus {@code
    * bias (Cout,)} if it is not {@code null}. The product lives only until it is laid out as images,
-   * in a reused buffer.
+   * in a pooled buffer.
    */
   public static Tensor outputImages(
       Tensor weight, Tensor cols, Tensor bias, int batch, int outH, int outW) {
@@ -32,7 +32,7 @@ public final class Convolution {
         batch,
         outH,
         outW);
-    double[] product = ScratchBuffer.take(outChannels * batch * plane);
+    double[] product = BufferPool.take(outChannels * batch * plane);
     MatMul.multiplyInto(weight.reshape(outChannels, -1), false, cols, false, product);
     double[] out = new double[outChannels * batch * plane];
     WorkerPool.forRange(
@@ -50,7 +50,7 @@ public final class Convolution {
             }
           }
         });
-    ScratchBuffer.give(product);
+    BufferPool.give(product);
     return new Tensor(Shape.of(batch, outChannels, outH, outW), out);
   }
 
@@ -62,7 +62,7 @@ public final class Convolution {
   /**
    * The transposed convolution {@code col2im(Wᵀ · gRows)}: maps {@code gRows (Cout, N·Ho·Wo)} back
    * to {@code inputShape (N, Cin, H, W)}; it is conv2d's gradient with respect to its input. The
-   * column matrix lives only until {@code col2im} folds it, in a reused buffer.
+   * column matrix lives only until {@code col2im} folds it, in a pooled buffer.
    */
   public static Tensor transposed(
       Tensor weight, Tensor gRows, Shape inputShape, ConvGeometry geometry) {
@@ -78,10 +78,10 @@ public final class Convolution {
         weight.shape(),
         inputShape,
         gRows.shape());
-    double[] cols = ScratchBuffer.take(columns.size());
+    double[] cols = BufferPool.take(columns.size());
     MatMul.multiplyInto(weight.reshape(weight.shape().dim(0), -1), true, gRows, false, cols);
     Tensor image = Im2Col.col2im(cols, inputShape, geometry);
-    ScratchBuffer.give(cols);
+    BufferPool.give(cols);
     return image;
   }
 

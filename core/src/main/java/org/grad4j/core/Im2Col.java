@@ -16,6 +16,9 @@ import java.util.Arrays;
  *
  * <p>{@code col2im} sums each column entry back onto the pixel it was read from; it is the exact
  * adjoint: {@code <im2col(x), c> == <x, col2im(c)>}.
+ *
+ * <p>Column matrices are large and a training step makes them at the same sizes every time: {@link
+ * #recycle} hands one back for reuse.
  */
 public final class Im2Col {
   private Im2Col() {}
@@ -26,10 +29,21 @@ public final class Im2Col {
         x.rank() == 4, "im2col: expected an input of rank 4 (N,C,H,W), got %s", x.shape());
     Shape colShape = columnShape(x.shape(), geometry);
     long start = System.nanoTime();
-    double[] cols = new double[colShape.size()];
+    double[] cols = BufferPool.take(colShape.size());
     transfer(x.data, x.shape(), geometry, cols, true);
     KernelTimer.add(KernelTimer.Kernel.IM2COL, start);
     return new Tensor(colShape, cols);
+  }
+
+  /**
+   * Hands back a column matrix from {@link #im2col} that nothing reads any more, so that the next
+   * {@code im2col} of the same size on this thread fills it instead of a new array. The caller must
+   * hold the only reference: a recycled matrix is overwritten.
+   *
+   * @throws IllegalStateException if the same matrix is handed back twice
+   */
+  public static void recycle(Tensor cols) {
+    BufferPool.give(cols.data);
   }
 
   /**

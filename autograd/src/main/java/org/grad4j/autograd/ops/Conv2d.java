@@ -48,15 +48,24 @@ public final class Conv2d extends Function {
     Tensor b = in.length > 2 ? in[2] : null;
     validate(x.shape(), w.shape(), b == null ? null : b.shape(), geometry);
     Tensor cols = Im2Col.im2col(x, geometry);
-    if (needsInputGrad(1)) {
-      saveForBackward(cols);
-    }
-    if (rowsOutput) {
-      return Convolution.outputRows(w, cols);
-    }
     int outH = geometry.outputHeight(x.shape().dim(2));
     int outW = geometry.outputWidth(x.shape().dim(3));
-    return Convolution.outputImages(w, cols, b, x.shape().dim(0), outH, outW);
+    Tensor y =
+        rowsOutput
+            ? Convolution.outputRows(w, cols)
+            : Convolution.outputImages(w, cols, b, x.shape().dim(0), outH, outW);
+    if (needsInputGrad(1)) {
+      saveForBackward(cols);
+    } else {
+      Im2Col.recycle(cols);
+    }
+    return y;
+  }
+
+  /** The columns kept for the weight gradient were read by it and by nothing else. */
+  @Override
+  protected void releaseSaved() {
+    Im2Col.recycle(saved(0));
   }
 
   @Override

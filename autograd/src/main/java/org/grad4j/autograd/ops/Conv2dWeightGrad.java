@@ -30,8 +30,13 @@ public final class Conv2dWeightGrad extends Function {
   /** Inputs: {@code x (N, Cin, H, W)} and {@code gY (Cout, N*Ho*Wo)}. */
   @Override
   protected Tensor forward(Tensor... in) {
-    Tensor cols = cachedColumns != null ? cachedColumns : Im2Col.im2col(in[0], geometry);
-    return Convolution.weightGradient(cols, in[1], weightShape);
+    if (cachedColumns != null) {
+      return Convolution.weightGradient(cachedColumns, in[1], weightShape);
+    }
+    Tensor cols = Im2Col.im2col(in[0], geometry);
+    Tensor gradient = Convolution.weightGradient(cols, in[1], weightShape);
+    Im2Col.recycle(cols);
+    return gradient;
   }
 
   /**
