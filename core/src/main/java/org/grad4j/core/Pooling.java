@@ -119,17 +119,16 @@ public final class Pooling {
         for (int ow = 0; ow < outW; ow++) {
           int wLo = cols.lo()[ow];
           int wHi = cols.hi()[ow];
+          // Only the index is carried; with the maximum re-read from it, the compiler can select
+          // the index without a branch, which random data would mispredict at every window.
           int best = base + hLo * w + wLo;
-          double max = Double.NEGATIVE_INFINITY;
           for (int ih = hLo; ih < hHi; ih++) {
             for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
-              if (in[i] > max || Double.isNaN(in[i])) {
-                max = in[i];
-                best = i;
-              }
+              double v = in[i];
+              best = v > in[best] | v != v ? i : best;
             }
           }
-          values[out + oh * outW + ow] = max;
+          values[out + oh * outW + ow] = in[best];
           argmax[out + oh * outW + ow] = best;
         }
       }
@@ -166,11 +165,23 @@ public final class Pooling {
         index.length,
         values.shape(),
         values.size());
+    double[] in = values.data;
     double[] out = new double[shape.size()];
-    for (int o = 0; o < index.length; o++) {
-      checkIndex("scatterAdd", index[o], out.length);
-      out[index[o]] += values.data[o];
-    }
+    // Each thread owns a range of out and takes the indices that fall in it, in order: every
+    // element gets its additions in the same order as on one thread.
+    WorkerPool.forRange(
+        out.length,
+        Tensor.PARALLEL_GRAIN,
+        (from, to) -> {
+          for (int o = 0; o < index.length; o++) {
+            int i = index[o];
+            if (i >= from && i < to) {
+              out[i] += in[o];
+            } else {
+              checkIndex("scatterAdd", i, out.length);
+            }
+          }
+        });
     return new Tensor(shape, out);
   }
 
