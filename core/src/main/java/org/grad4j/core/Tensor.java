@@ -18,6 +18,9 @@ public final class Tensor {
   /** Elementwise kernels split over the worker pool when each part gets this many elements. */
   static final int PARALLEL_GRAIN = 1 << 15;
 
+  private static final long POSITIVE_INFINITY_BITS =
+      Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
   final double[] data;
   private final Shape shape;
 
@@ -388,6 +391,47 @@ public final class Tensor {
 
   public Tensor neg() {
     return map(x -> -x);
+  }
+
+  /**
+   * {@code Math.max(x, 0.0)} elementwise: NaN stays NaN, as in {@code torch.relu}; -0.0 gives 0.0.
+   */
+  public Tensor relu() {
+    double[] out = new double[data.length];
+    WorkerPool.forRange(
+        out.length,
+        PARALLEL_GRAIN,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            out[i] = Math.max(data[i], 0.0);
+          }
+        });
+    return new Tensor(shape, out);
+  }
+
+  /**
+   * This tensor where {@code gate > 0} and 0 elsewhere (also where the gate is NaN): the gradient
+   * of {@link #relu} with this tensor as the upstream gradient and {@code gate} as its input.
+   */
+  public Tensor passWherePositive(Tensor gate) {
+    checkSameShape("passWherePositive", gate);
+    double[] g = data;
+    double[] x = gate.data;
+    double[] out = new double[g.length];
+    WorkerPool.forRange(
+        out.length,
+        PARALLEL_GRAIN,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            // x > 0 exactly when x's bits, as a long, lie in [1, bits of +infinity]: -0.0, the
+            // negatives and NaNs of either sign fall outside. The mask is all ones there, zeros
+            // elsewhere; unlike a conditional it has no branch to mispredict on random signs.
+            long m = Double.doubleToRawLongBits(x[i]) - 1;
+            long mask = ((m - POSITIVE_INFINITY_BITS) >> 63) & ~(m >> 63);
+            out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & mask);
+          }
+        });
+    return new Tensor(shape, out);
   }
 
   // ---------------------------------------------------------------- reductions

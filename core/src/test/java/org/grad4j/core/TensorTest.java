@@ -29,6 +29,34 @@ class TensorTest {
     assertArrayEquals(expected, actual.toArray(), 0.0);
   }
 
+  private static final double POS_INF = Double.POSITIVE_INFINITY;
+  private static final double NEG_INF = Double.NEGATIVE_INFINITY;
+
+  /**
+   * {@code n} values, mostly standard normal, with every kind of special double mixed in: NaNs of
+   * both signs, signed zeros, subnormals, the largest values and infinities.
+   */
+  private static Tensor specialValues(Rng rng, int n) {
+    double[] special = {
+      Double.NaN,
+      Double.longBitsToDouble(0xfff8000000000000L),
+      0.0,
+      -0.0,
+      Double.MIN_VALUE,
+      -Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      -Double.MAX_VALUE,
+      POS_INF,
+      NEG_INF
+    };
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      int pick = rng.nextInt(4 * special.length);
+      values[i] = pick < special.length ? special[pick] : rng.nextGaussian();
+    }
+    return Tensor.of(values, n);
+  }
+
   // ------------------------------------------------------------------ factories
 
   @Nested
@@ -465,6 +493,32 @@ class TensorTest {
       assertValues(Shape.of(3), new double[] {-2, 4, -6}, t.mul(-2));
       assertValues(Shape.of(3), new double[] {-1, 2, -3}, t.neg());
       assertValues(Shape.of(3), new double[] {1, 4, 9}, t.map(x -> x * x));
+    }
+
+    @Test
+    void reluIsMathMaxWithZero() {
+      Tensor t = Tensor.of(new double[] {-2, -0.0, 0.0, 3, Double.NaN, NEG_INF, POS_INF}, 7);
+      // Without a tolerance, assertArrayEquals tells -0.0 from 0.0: relu(-0.0) is +0.0.
+      assertArrayEquals(new double[] {0, 0.0, 0.0, 3, Double.NaN, 0, POS_INF}, t.relu().toArray());
+      Tensor big = specialValues(new Rng(3), 70_001);
+      double[] expected = big.map(v -> Math.max(v, 0.0)).toArray();
+      assertArrayEquals(expected, big.relu().toArray());
+    }
+
+    @Test
+    void passWherePositiveGatesLikeTheConditional() {
+      Tensor g = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 6);
+      Tensor x = Tensor.of(new double[] {2, 0.0, -0.0, -1, Double.NaN, Double.MIN_VALUE}, 6);
+      assertValues(Shape.of(6), new double[] {1, 0, 0, 0, 0, 6}, g.passWherePositive(x));
+      // Over the thread split, with NaNs of both signs, zeros, subnormals and infinities on both
+      // sides: NaN and -0.0 in g must pass unchanged where x > 0.
+      Rng rng = new Rng(4);
+      Tensor gate = specialValues(rng, 70_001);
+      Tensor grad = specialValues(rng, 70_001);
+      double[] expected = grad.zip(gate, (a, b) -> b > 0 ? a : 0.0, "gate").toArray();
+      assertArrayEquals(expected, grad.passWherePositive(gate).toArray());
+      assertIllegalArgument(
+          () -> g.passWherePositive(Tensor.zeros(2, 3)), "passWherePositive", "(2,3)", "(6,)");
     }
 
     @Test
