@@ -576,6 +576,69 @@ class TensorTest {
           x.sum(false, 0));
     }
 
+    static Stream<Arguments> sumCases() {
+      return Stream.of(
+          // (N, C, H, W) over (0, 2, 3), the conv bias gradient; the channels split over threads.
+          Arguments.of(new int[] {5, 8, 41, 43}, new int[] {0, 2, 3}),
+          Arguments.of(new int[] {3, 70_001}, new int[] {1}),
+          Arguments.of(new int[] {70_001}, new int[0]),
+          Arguments.of(new int[] {5, 7, 3}, new int[] {0}),
+          Arguments.of(new int[] {9, 70}, new int[] {0}),
+          Arguments.of(new int[] {2, 5, 3, 7}, new int[] {0, 3}),
+          Arguments.of(new int[] {2, 1, 3, 1, 5}, new int[] {0, 4}),
+          Arguments.of(new int[] {3, 1, 4}, new int[] {1}),
+          // kept axes that are not next to each other take the generic loop
+          Arguments.of(new int[] {2, 3, 4, 5}, new int[] {1, 3}),
+          Arguments.of(new int[] {4, 6, 5}, new int[] {1}),
+          Arguments.of(new int[] {0, 3}, new int[] {0}),
+          Arguments.of(new int[] {3, 0, 2}, new int[] {1}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sumCases")
+    void sumOverAxesMatchesAPlainLoop(int[] dims, int[] axes) {
+      Tensor t = Tensor.randn(new Rng(Arrays.hashCode(dims) * 31L + Arrays.hashCode(axes)), dims);
+      Shape kept = t.reducedShape("sum", true, axes);
+      int[] keptStrides = kept.strides();
+      double[] expected = new double[kept.size()];
+      double[] magnitude = new double[kept.size()];
+      double[] values = t.toArray();
+      for (int i = 0; i < values.length; i++) {
+        int rest = i;
+        int o = 0;
+        for (int axis = dims.length - 1; axis >= 0; axis--) {
+          int coordinate = rest % dims[axis];
+          rest /= dims[axis];
+          o += kept.dim(axis) == 1 ? 0 : coordinate * keptStrides[axis];
+        }
+        expected[o] += values[i];
+        magnitude[o] += Math.abs(values[i]);
+      }
+      Tensor sum = t.sum(false, axes);
+      assertEquals(t.reducedShape("sum", false, axes), sum.shape());
+      assertEquals(kept, t.sum(true, axes).shape());
+      double[] actual = sum.toArray();
+      for (int o = 0; o < expected.length; o++) {
+        assertRelativelyClose(
+            expected[o], actual[o], 1e-13, magnitude[o], Arrays.toString(dims) + " at " + o);
+      }
+    }
+
+    @Test
+    void sumOverAxesPropagatesNaNAndInfinity() {
+      Tensor t = Tensor.randn(new Rng(5), 5, 8, 41, 43);
+      double[] values = t.toArray();
+      values[Shape.of(5, 8, 41, 43).strides()[1] * 2 + 100] = Double.NaN;
+      values[values.length - 1] = Double.POSITIVE_INFINITY;
+      Tensor sum = Tensor.of(values, 5, 8, 41, 43).sum(false, 0, 2, 3);
+      for (int c = 0; c < 8; c++) {
+        double s = sum.get(c);
+        assertTrue(c == 2 ? Double.isNaN(s) : c == 7 ? s == POS_INF : Double.isFinite(s), "c=" + c);
+      }
+      // sumTo a lower-rank target takes the same path as sum over the missing and size-1 axes.
+      assertArrayEquals(t.sum(false, 0, 2, 3).toArray(), t.sumTo(Shape.of(8, 1, 1)).toArray());
+    }
+
     @Test
     void mean() {
       assertValues(Shape.of(3), new double[] {1.5, 2.5, 3.5}, m.mean(false, 0));
