@@ -119,13 +119,27 @@ public final class Pooling {
         for (int ow = 0; ow < outW; ow++) {
           int wLo = cols.lo()[ow];
           int wHi = cols.hi()[ow];
-          // Only the index is carried; with the maximum re-read from it, the compiler can select
-          // the index without a branch, which random data would mispredict at every window.
+          // Branch-free, as random data would mispredict a branch at nearly every window (and
+          // whether the JIT emits a conditional move depends on its profile). With zeros made
+          // +0.0, Math.max changes max's bits exactly when v > max; the sign bit of
+          // (changed | -changed) is set exactly then, and the mask moves best to i.
           int best = base + hLo * w + wLo;
+          double max = Double.NEGATIVE_INFINITY;
           for (int ih = hLo; ih < hHi; ih++) {
             for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
-              double v = in[i];
-              best = v > in[best] | v != v ? i : best;
+              double next = Math.max(max, in[i] + 0.0);
+              long changed = Double.doubleToRawLongBits(next) ^ Double.doubleToRawLongBits(max);
+              best ^= (best ^ i) & (int) ((changed | -changed) >> 63);
+              max = next;
+            }
+          }
+          if (Double.isNaN(max)) {
+            // Math.max propagated a NaN, and the rule above does not hold past it: the last NaN
+            // of the window wins.
+            for (int ih = hLo; ih < hHi; ih++) {
+              for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
+                best = Double.isNaN(in[i]) ? i : best;
+              }
             }
           }
           values[out + oh * outW + ow] = in[best];
