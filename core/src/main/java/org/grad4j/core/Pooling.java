@@ -119,17 +119,30 @@ public final class Pooling {
         for (int ow = 0; ow < outW; ow++) {
           int wLo = cols.lo()[ow];
           int wHi = cols.hi()[ow];
+          // Branch-free, as random data would mispredict a branch at nearly every window (and
+          // whether the JIT emits a conditional move depends on its profile). With zeros made
+          // +0.0, Math.max changes max's bits exactly when v > max; the sign bit of
+          // (changed | -changed) is set exactly then, and the mask moves best to i.
           int best = base + hLo * w + wLo;
           double max = Double.NEGATIVE_INFINITY;
           for (int ih = hLo; ih < hHi; ih++) {
             for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
-              if (in[i] > max || Double.isNaN(in[i])) {
-                max = in[i];
-                best = i;
+              double next = Math.max(max, in[i] + 0.0);
+              long changed = Double.doubleToRawLongBits(next) ^ Double.doubleToRawLongBits(max);
+              best ^= (best ^ i) & (int) ((changed | -changed) >> 63);
+              max = next;
+            }
+          }
+          if (Double.isNaN(max)) {
+            // Math.max propagated a NaN, and the rule above does not hold past it: the last NaN
+            // of the window wins.
+            for (int ih = hLo; ih < hHi; ih++) {
+              for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
+                best = Double.isNaN(in[i]) ? i : best;
               }
             }
           }
-          values[out + oh * outW + ow] = max;
+          values[out + oh * outW + ow] = in[best];
           argmax[out + oh * outW + ow] = best;
         }
       }
@@ -166,11 +179,23 @@ public final class Pooling {
         index.length,
         values.shape(),
         values.size());
+    double[] in = values.data;
     double[] out = new double[shape.size()];
-    for (int o = 0; o < index.length; o++) {
-      checkIndex("scatterAdd", index[o], out.length);
-      out[index[o]] += values.data[o];
-    }
+    // Each thread owns a range of out and takes the indices that fall in it, in order: every
+    // element gets its additions in the same order as on one thread.
+    WorkerPool.forRange(
+        out.length,
+        Tensor.PARALLEL_GRAIN,
+        (from, to) -> {
+          for (int o = 0; o < index.length; o++) {
+            int i = index[o];
+            if (i >= from && i < to) {
+              out[i] += in[o];
+            } else {
+              checkIndex("scatterAdd", i, out.length);
+            }
+          }
+        });
     return new Tensor(shape, out);
   }
 

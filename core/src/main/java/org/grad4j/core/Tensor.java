@@ -18,6 +18,9 @@ public final class Tensor {
   /** Elementwise kernels split over the worker pool when each part gets this many elements. */
   static final int PARALLEL_GRAIN = 1 << 15;
 
+  private static final long POSITIVE_INFINITY_BITS =
+      Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
   final double[] data;
   private final Shape shape;
 
@@ -288,12 +291,7 @@ public final class Tensor {
     if (shape.equals(target)) {
       return this;
     }
-    double[] out = new double[target.size()];
-    reduceInto(
-        StridedCursor.overRows(shape.dims(), StridedCursor.broadcastStrides(target, shape)),
-        out,
-        Double::sum);
-    return new Tensor(target, out);
+    return new Tensor(target, sumDownTo(target));
   }
 
   // ---------------------------------------------------------------- elementwise
@@ -390,26 +388,68 @@ public final class Tensor {
     return map(x -> -x);
   }
 
+  /**
+   * {@code Math.max(x, 0.0)} elementwise: NaN stays NaN, as in {@code torch.relu}; -0.0 gives 0.0.
+   */
+  public Tensor relu() {
+    double[] out = new double[data.length];
+    WorkerPool.forRange(
+        out.length,
+        PARALLEL_GRAIN,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            out[i] = Math.max(data[i], 0.0);
+          }
+        });
+    return new Tensor(shape, out);
+  }
+
+  /**
+   * This tensor where {@code gate > 0} and 0 elsewhere (also where the gate is NaN): the gradient
+   * of {@link #relu} with this tensor as the upstream gradient and {@code gate} as its input.
+   */
+  public Tensor passWherePositive(Tensor gate) {
+    checkSameShape("passWherePositive", gate);
+    double[] g = data;
+    double[] x = gate.data;
+    double[] out = new double[g.length];
+    WorkerPool.forRange(
+        out.length,
+        PARALLEL_GRAIN,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            // x > 0 exactly when x's bits, as a long, lie in [1, bits of +infinity]: -0.0, the
+            // negatives and NaNs of either sign fall outside. The mask is all ones there, zeros
+            // elsewhere; unlike a conditional it has no branch to mispredict on random signs.
+            long m = Double.doubleToRawLongBits(x[i]) - 1;
+            long mask = ((m - POSITIVE_INFINITY_BITS) >> 63) & ~(m >> 63);
+            out[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(g[i]) & mask);
+          }
+        });
+    return new Tensor(shape, out);
+  }
+
   // ---------------------------------------------------------------- reductions
 
   /** The sum of all elements, as a rank-0 tensor. */
   public Tensor sum() {
-    double s = 0;
-    for (double v : data) {
-      s += v;
-    }
-    return scalar(s);
+    return scalar(sumRun(data, 0, data.length));
   }
 
   /** Sums over {@code axes} (all axes when none are given). */
   public Tensor sum(boolean keepDim, int... axes) {
-    return reduce("sum", 0.0, Double::sum, keepDim, axes);
+    return sum("sum", keepDim, axes);
   }
 
   /** The mean over {@code axes} (all axes when none are given). */
   public Tensor mean(boolean keepDim, int... axes) {
-    Tensor sum = reduce("mean", 0.0, Double::sum, keepDim, axes);
+    Tensor sum = sum("mean", keepDim, axes);
     return sum.mul(1.0 / (size() / Math.max(1, sum.size())));
+  }
+
+  private Tensor sum(String op, boolean keepDim, int[] axes) {
+    Shape kept = reducedShape(op, true, axes);
+    return new Tensor(keepDim ? kept : reducedShape(op, false, axes), sumDownTo(kept));
   }
 
   /** The Euclidean (L2) norm of all elements, {@code sqrt(Σ x²)}, as {@code torch.norm(x, 2)}. */
@@ -465,6 +505,87 @@ public final class Tensor {
         out,
         combine);
     return new Tensor(keepDim ? kept : reducedShape(op, false, axes), out);
+  }
+
+  /**
+   * The sums of this tensor down to {@code target}, a shape that broadcasts to this one: its axes
+   * of size 1 (and the leading ones it lacks) are summed.
+   *
+   * <p>When the kept axes form one contiguous block, the tensor is {@code (outer, kept, inner)} and
+   * {@code out[k]} is the sum over {@code o} of the contiguous runs {@code [o, k, :]}, added in
+   * order of {@code o}; threads split {@code k}, so the result does not depend on their number.
+   * That covers the full sum, sums over leading or trailing axes, and NCHW over axes (0, 2, 3).
+   * Other patterns walk the generic strided loop.
+   */
+  private double[] sumDownTo(Shape target) {
+    double[] out = new double[target.size()];
+    int lead = rank() - target.rank();
+    int first = 0;
+    int last = -1;
+    for (int axis = lead; axis < rank(); axis++) {
+      if (target.dim(axis - lead) > 1) {
+        first = last < 0 ? axis : first;
+        last = axis;
+      }
+    }
+    int outer = 1;
+    int kept = 1;
+    int inner = 1;
+    for (int axis = 0; axis < rank(); axis++) {
+      int d = shape.dim(axis);
+      if (axis < first) {
+        outer *= d;
+      } else if (axis > last) {
+        inner *= d;
+      } else if (target.dim(axis - lead) == d) {
+        kept *= d;
+      } else {
+        reduceInto(
+            StridedCursor.overRows(shape.dims(), StridedCursor.broadcastStrides(target, shape)),
+            out,
+            Double::sum);
+        return out;
+      }
+    }
+    sumRuns(data, outer, kept, inner, out);
+    return out;
+  }
+
+  /** {@code out[k] += Σ_o Σ_j in[(o·kept + k)·inner + j]}, split over {@code k}. */
+  private static void sumRuns(double[] in, int outer, int kept, int inner, double[] out) {
+    WorkerPool.forRange(
+        kept,
+        Math.max(1, PARALLEL_GRAIN / Math.max(1, outer * inner)),
+        (from, to) -> {
+          for (int o = 0; o < outer; o++) {
+            for (int k = from; k < to; k++) {
+              out[k] += sumRun(in, (o * kept + k) * inner, inner);
+            }
+          }
+        });
+  }
+
+  /**
+   * {@code values[from] + ... + values[from + n - 1]}, in four interleaved partial sums so that the
+   * additions overlap instead of waiting for each other; the order is fixed, so results repeat.
+   */
+  private static double sumRun(double[] values, int from, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    int end = from + n;
+    for (; i + 3 < end; i += 4) {
+      s0 += values[i];
+      s1 += values[i + 1];
+      s2 += values[i + 2];
+      s3 += values[i + 3];
+    }
+    for (; i < end; i++) {
+      s0 += values[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** Folds every element into {@code out} at the offset {@code rows} gives it. */

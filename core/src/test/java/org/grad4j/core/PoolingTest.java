@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PoolingTest {
@@ -45,6 +49,74 @@ class PoolingTest {
     assertTrue(Double.isNaN(all.values().item()));
   }
 
+  static Stream<Arguments> maxPoolCases() {
+    return Stream.of(
+        // 21 planes of 61x53: the planes split over threads; odd sizes leave rows and columns out
+        Arguments.of(new int[] {3, 7, 61, 53}, ConvGeometry.of(2, 2, 0)),
+        Arguments.of(new int[] {3, 7, 61, 53}, ConvGeometry.of(3, 2, 1)),
+        Arguments.of(new int[] {2, 3, 9, 11}, ConvGeometry.of(3, 3, 0)),
+        Arguments.of(new int[] {2, 3, 9, 11}, ConvGeometry.kernel(2, 3).withStride(2, 3)),
+        Arguments.of(new int[] {1, 2, 7, 5}, ConvGeometry.of(2, 1, 0)),
+        Arguments.of(new int[] {1, 2, 7, 5}, ConvGeometry.kernel(3, 2).withStride(1, 2)),
+        Arguments.of(new int[] {2, 2, 6, 6}, ConvGeometry.of(2, 2, 1)));
+  }
+
+  /**
+   * Against the definition, window by window: inputs from a few integers (ties everywhere), signed
+   * zeros, -infinity and NaNs of both signs; values and arg-max indices must agree exactly.
+   */
+  @ParameterizedTest
+  @MethodSource("maxPoolCases")
+  void maxPoolMatchesAPlainLoopOnTiesZerosAndNaN(int[] dims, ConvGeometry g) {
+    Rng rng = new Rng(Arrays.hashCode(dims) * 31L + g.hashCode());
+    double[] special = {
+      Double.NaN, Double.longBitsToDouble(0xfff8000000000000L), -0.0, 0.0, Double.NEGATIVE_INFINITY
+    };
+    double[] values = new double[Shape.of(dims).size()];
+    for (int i = 0; i < values.length; i++) {
+      int pick = rng.nextInt(60);
+      values[i] = pick < special.length ? special[pick] : pick % 7 - 3;
+    }
+    Tensor x = Tensor.of(values, dims);
+    Pooling.MaxResult r = Pooling.maxPool2d(x, g);
+
+    int h = dims[2];
+    int w = dims[3];
+    int outH = r.values().shape().dim(2);
+    int outW = r.values().shape().dim(3);
+    double[] expected = new double[r.argmax().length];
+    int[] expectedArgmax = new int[expected.length];
+    for (int plane = 0; plane < dims[0] * dims[1]; plane++) {
+      for (int oh = 0; oh < outH; oh++) {
+        for (int ow = 0; ow < outW; ow++) {
+          double max = Double.NEGATIVE_INFINITY;
+          int best = -1;
+          for (int ih = oh * g.strideH() - g.padH();
+              ih < oh * g.strideH() - g.padH() + g.kernelH();
+              ih++) {
+            for (int iw = ow * g.strideW() - g.padW();
+                iw < ow * g.strideW() - g.padW() + g.kernelW();
+                iw++) {
+              if (ih < 0 || ih >= h || iw < 0 || iw >= w) {
+                continue;
+              }
+              int i = (plane * h + ih) * w + iw;
+              if (best < 0 || values[i] > max || Double.isNaN(values[i])) {
+                max = values[i];
+                best = i;
+              }
+            }
+          }
+          int o = (plane * outH + oh) * outW + ow;
+          expected[o] = max;
+          expectedArgmax[o] = best;
+        }
+      }
+    }
+    assertArrayEquals(expected, r.values().toArray());
+    assertArrayEquals(expectedArgmax, r.argmax());
+  }
+
   @Test
   void gatherReadsAndScatterAddAccumulates() {
     Tensor source = Tensor.of(new double[] {10, 20, 30}, 3);
@@ -70,6 +142,28 @@ class PoolingTest {
     double lhs = dot(Pooling.gather(x, index, u.shape()).toArray(), u.toArray());
     double rhs = dot(x.toArray(), Pooling.scatterAdd(u, index, x.shape()).toArray());
     assertEquals(lhs, rhs, 1e-12 * Math.max(1, Math.abs(lhs)));
+  }
+
+  /**
+   * An output large enough to be split over threads, indices that repeat and cross the split, and
+   * signed zeros: every element must get its additions in the order of a plain loop.
+   */
+  @Test
+  void scatterAddMatchesAPlainLoop() {
+    Rng rng = new Rng(7);
+    int size = 100_003;
+    int[] index = new int[150_000];
+    double[] values = new double[index.length];
+    for (int o = 0; o < index.length; o++) {
+      index[o] = rng.nextInt(size);
+      values[o] = rng.nextInt(10) == 0 ? -0.0 : rng.nextGaussian();
+    }
+    double[] expected = new double[size];
+    for (int o = 0; o < index.length; o++) {
+      expected[index[o]] += values[o];
+    }
+    Tensor out = Pooling.scatterAdd(Tensor.of(values, index.length), index, Shape.of(size));
+    assertArrayEquals(expected, out.toArray());
   }
 
   /** x = 1..16 in one 4x4 plane; kernel 3, stride 2, padding 1 gives a 2x2 output. */

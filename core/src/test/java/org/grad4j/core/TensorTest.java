@@ -29,6 +29,34 @@ class TensorTest {
     assertArrayEquals(expected, actual.toArray(), 0.0);
   }
 
+  private static final double POS_INF = Double.POSITIVE_INFINITY;
+  private static final double NEG_INF = Double.NEGATIVE_INFINITY;
+
+  /**
+   * {@code n} values, mostly standard normal, with every kind of special double mixed in: NaNs of
+   * both signs, signed zeros, subnormals, the largest values and infinities.
+   */
+  private static Tensor specialValues(Rng rng, int n) {
+    double[] special = {
+      Double.NaN,
+      Double.longBitsToDouble(0xfff8000000000000L),
+      0.0,
+      -0.0,
+      Double.MIN_VALUE,
+      -Double.MIN_VALUE,
+      Double.MAX_VALUE,
+      -Double.MAX_VALUE,
+      POS_INF,
+      NEG_INF
+    };
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      int pick = rng.nextInt(4 * special.length);
+      values[i] = pick < special.length ? special[pick] : rng.nextGaussian();
+    }
+    return Tensor.of(values, n);
+  }
+
   // ------------------------------------------------------------------ factories
 
   @Nested
@@ -468,6 +496,32 @@ class TensorTest {
     }
 
     @Test
+    void reluIsMathMaxWithZero() {
+      Tensor t = Tensor.of(new double[] {-2, -0.0, 0.0, 3, Double.NaN, NEG_INF, POS_INF}, 7);
+      // Without a tolerance, assertArrayEquals tells -0.0 from 0.0: relu(-0.0) is +0.0.
+      assertArrayEquals(new double[] {0, 0.0, 0.0, 3, Double.NaN, 0, POS_INF}, t.relu().toArray());
+      Tensor big = specialValues(new Rng(3), 70_001);
+      double[] expected = big.map(v -> Math.max(v, 0.0)).toArray();
+      assertArrayEquals(expected, big.relu().toArray());
+    }
+
+    @Test
+    void passWherePositiveGatesLikeTheConditional() {
+      Tensor g = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 6);
+      Tensor x = Tensor.of(new double[] {2, 0.0, -0.0, -1, Double.NaN, Double.MIN_VALUE}, 6);
+      assertValues(Shape.of(6), new double[] {1, 0, 0, 0, 0, 6}, g.passWherePositive(x));
+      // Over the thread split, with NaNs of both signs, zeros, subnormals and infinities on both
+      // sides: NaN and -0.0 in g must pass unchanged where x > 0.
+      Rng rng = new Rng(4);
+      Tensor gate = specialValues(rng, 70_001);
+      Tensor grad = specialValues(rng, 70_001);
+      double[] expected = grad.zip(gate, (a, b) -> b > 0 ? a : 0.0, "gate").toArray();
+      assertArrayEquals(expected, grad.passWherePositive(gate).toArray());
+      assertIllegalArgument(
+          () -> g.passWherePositive(Tensor.zeros(2, 3)), "passWherePositive", "(2,3)", "(6,)");
+    }
+
+    @Test
     void zipAppliesTheFunctionAfterBroadcasting() {
       Tensor z = col.zip(row, Math::max, "maximum");
       assertValues(
@@ -520,6 +574,69 @@ class TensorTest {
           Shape.of(3, 4),
           new double[] {12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34},
           x.sum(false, 0));
+    }
+
+    static Stream<Arguments> sumCases() {
+      return Stream.of(
+          // (N, C, H, W) over (0, 2, 3), the conv bias gradient; the channels split over threads.
+          Arguments.of(new int[] {5, 8, 41, 43}, new int[] {0, 2, 3}),
+          Arguments.of(new int[] {3, 70_001}, new int[] {1}),
+          Arguments.of(new int[] {70_001}, new int[0]),
+          Arguments.of(new int[] {5, 7, 3}, new int[] {0}),
+          Arguments.of(new int[] {9, 70}, new int[] {0}),
+          Arguments.of(new int[] {2, 5, 3, 7}, new int[] {0, 3}),
+          Arguments.of(new int[] {2, 1, 3, 1, 5}, new int[] {0, 4}),
+          Arguments.of(new int[] {3, 1, 4}, new int[] {1}),
+          // kept axes that are not next to each other take the generic loop
+          Arguments.of(new int[] {2, 3, 4, 5}, new int[] {1, 3}),
+          Arguments.of(new int[] {4, 6, 5}, new int[] {1}),
+          Arguments.of(new int[] {0, 3}, new int[] {0}),
+          Arguments.of(new int[] {3, 0, 2}, new int[] {1}));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sumCases")
+    void sumOverAxesMatchesAPlainLoop(int[] dims, int[] axes) {
+      Tensor t = Tensor.randn(new Rng(Arrays.hashCode(dims) * 31L + Arrays.hashCode(axes)), dims);
+      Shape kept = t.reducedShape("sum", true, axes);
+      int[] keptStrides = kept.strides();
+      double[] expected = new double[kept.size()];
+      double[] magnitude = new double[kept.size()];
+      double[] values = t.toArray();
+      for (int i = 0; i < values.length; i++) {
+        int rest = i;
+        int o = 0;
+        for (int axis = dims.length - 1; axis >= 0; axis--) {
+          int coordinate = rest % dims[axis];
+          rest /= dims[axis];
+          o += kept.dim(axis) == 1 ? 0 : coordinate * keptStrides[axis];
+        }
+        expected[o] += values[i];
+        magnitude[o] += Math.abs(values[i]);
+      }
+      Tensor sum = t.sum(false, axes);
+      assertEquals(t.reducedShape("sum", false, axes), sum.shape());
+      assertEquals(kept, t.sum(true, axes).shape());
+      double[] actual = sum.toArray();
+      for (int o = 0; o < expected.length; o++) {
+        assertRelativelyClose(
+            expected[o], actual[o], 1e-13, magnitude[o], Arrays.toString(dims) + " at " + o);
+      }
+    }
+
+    @Test
+    void sumOverAxesPropagatesNaNAndInfinity() {
+      Tensor t = Tensor.randn(new Rng(5), 5, 8, 41, 43);
+      double[] values = t.toArray();
+      values[Shape.of(5, 8, 41, 43).strides()[1] * 2 + 100] = Double.NaN;
+      values[values.length - 1] = Double.POSITIVE_INFINITY;
+      Tensor sum = Tensor.of(values, 5, 8, 41, 43).sum(false, 0, 2, 3);
+      for (int c = 0; c < 8; c++) {
+        double s = sum.get(c);
+        assertTrue(c == 2 ? Double.isNaN(s) : c == 7 ? s == POS_INF : Double.isFinite(s), "c=" + c);
+      }
+      // sumTo a lower-rank target takes the same path as sum over the missing and size-1 axes.
+      assertArrayEquals(t.sum(false, 0, 2, 3).toArray(), t.sumTo(Shape.of(8, 1, 1)).toArray());
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.grad4j.core.Tensor;
 public final class Relu extends Function {
   @Override
   protected Tensor forward(Tensor... in) {
-    return in[0].map(x -> Math.max(x, 0.0));
+    return in[0].relu();
   }
 
   /** The gradient passes where {@code x > 0}. */

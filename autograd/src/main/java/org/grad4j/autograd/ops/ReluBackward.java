@@ -21,7 +21,7 @@ public final class ReluBackward extends Function {
 
   @Override
   protected Tensor forward(Tensor... in) {
-    return in[0].zip(reluInput, (g, x) -> x > 0 ? g : 0.0, "relu");
+    return in[0].passWherePositive(reluInput);
   }
 
   @Override
