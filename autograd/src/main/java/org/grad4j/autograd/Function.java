@@ -42,6 +42,10 @@ public abstract class Function {
   /**
    * The gradient with respect to each input, given the gradient of the output, written with
    * Variable ops. An entry may be {@code null} where {@link #needsInputGrad} is false.
+   *
+   * <p>Keep neither {@code gradOutput} nor the returned gradients beyond the call (outside the
+   * graph a {@link BackwardOption#CREATE_GRAPH} pass records): once the engine has delivered them,
+   * their storage may be reused for the next gradients.
    */
   protected abstract Variable[] backward(Variable gradOutput);
 

@@ -34,7 +34,7 @@ public final class Convolution {
         outW);
     double[] product = BufferPool.take(outChannels * batch * plane);
     MatMul.multiplyInto(weight.reshape(outChannels, -1), false, cols, false, product);
-    double[] out = new double[outChannels * batch * plane];
+    double[] out = BufferPool.take(outChannels * batch * plane);
     WorkerPool.forRange(
         batch,
         Math.max(1, Tensor.PARALLEL_GRAIN / Math.max(1, outChannels * plane)),

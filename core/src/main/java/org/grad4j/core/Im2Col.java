@@ -69,7 +69,7 @@ public final class Im2Col {
   /** {@link #col2im} of the column matrix held in the first elements of {@code cols}. */
   static Tensor col2im(double[] cols, Shape inputShape, ConvGeometry geometry) {
     long start = System.nanoTime();
-    double[] image = new double[inputShape.size()];
+    double[] image = BufferPool.take(inputShape.size());
     transfer(image, inputShape, geometry, cols, false);
     KernelTimer.add(KernelTimer.Kernel.COL2IM, start);
     return new Tensor(inputShape, image);
@@ -117,6 +117,10 @@ public final class Im2Col {
     int outH = g.outputHeight(h);
     int outW = g.outputWidth(w);
     int n = batch * outH * outW;
+    if (!toCols) {
+      // The image comes from the pool: clear this range's pixels before adding onto them.
+      Arrays.fill(image, bFrom * channels * h * w, bTo * channels * h * w, 0.0);
+    }
     for (int c = 0; c < channels; c++) {
       for (int i = 0; i < g.kernelH(); i++) {
         for (int j = 0; j < g.kernelW(); j++) {

@@ -2,6 +2,8 @@ package org.grad4j.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
+
 /**
  * 2-d max and average pooling of NCHW tensors, with their backward kernels, as PyTorch's {@code
  * max_pool2d} and {@code avg_pool2d} with {@code ceil_mode=False}.
@@ -180,13 +182,14 @@ public final class Pooling {
         values.shape(),
         values.size());
     double[] in = values.data;
-    double[] out = new double[shape.size()];
-    // Each thread owns a range of out and takes the indices that fall in it, in order: every
-    // element gets its additions in the same order as on one thread.
+    double[] out = BufferPool.take(shape.size());
+    // Each thread owns a range of out, clears it, and takes the indices that fall in it, in order:
+    // every element gets its additions in the same order as on one thread.
     WorkerPool.forRange(
         out.length,
         Tensor.PARALLEL_GRAIN,
         (from, to) -> {
+          Arrays.fill(out, from, to, 0.0);
           for (int o = 0; o < index.length; o++) {
             int i = index[o];
             if (i >= from && i < to) {

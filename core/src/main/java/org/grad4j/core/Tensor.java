@@ -239,7 +239,7 @@ public final class Tensor {
       seen[axes[i]] = true;
       outDims[i] = shape.dim(axes[i]);
     }
-    double[] out = new double[size()];
+    double[] out = BufferPool.take(size());
     Permutation.apply(data, shape.dims(), axes, out);
     return new Tensor(Shape.of(outDims), out);
   }
@@ -298,7 +298,7 @@ public final class Tensor {
 
   /** {@code f} applied to every element. */
   public Tensor map(DoubleUnaryOperator f) {
-    double[] out = new double[data.length];
+    double[] out = BufferPool.take(data.length);
     WorkerPool.forRange(
         out.length,
         PARALLEL_GRAIN,
@@ -319,7 +319,7 @@ public final class Tensor {
     Shape outShape = Shape.broadcast(shape, other.shape, op);
     double[] a = data;
     double[] b = other.data;
-    double[] out = new double[outShape.size()];
+    double[] out = BufferPool.take(outShape.size());
     if (shape.equals(other.shape)) {
       WorkerPool.forRange(
           out.length,
@@ -392,7 +392,7 @@ public final class Tensor {
    * {@code Math.max(x, 0.0)} elementwise: NaN stays NaN, as in {@code torch.relu}; -0.0 gives 0.0.
    */
   public Tensor relu() {
-    double[] out = new double[data.length];
+    double[] out = BufferPool.take(data.length);
     WorkerPool.forRange(
         out.length,
         PARALLEL_GRAIN,
@@ -412,7 +412,7 @@ public final class Tensor {
     checkSameShape("passWherePositive", gate);
     double[] g = data;
     double[] x = gate.data;
-    double[] out = new double[g.length];
+    double[] out = BufferPool.take(g.length);
     WorkerPool.forRange(
         out.length,
         PARALLEL_GRAIN,
