@@ -96,6 +96,21 @@ public final class BufferPool {
   }
 
   /**
+   * Hands back the storage of {@code temporary}, a tensor made in this thread's current scope that
+   * nothing reads any more and no one counts, such as an intermediate of a backward formula.
+   * Storage made outside the scope, pinned or counted is left alone.
+   */
+  public static void discard(Tensor temporary) {
+    Scope scope = POOL.get().scope;
+    if (scope != null
+        && !scope.references.containsKey(temporary.data)
+        && !scope.pinned.contains(temporary.data)
+        && scope.handedOut.remove(temporary.data)) {
+      give(temporary.data);
+    }
+  }
+
+  /**
    * The arrays handed out on one thread between {@link #openScope} and {@link #close}, and counts
    * of the references a caller holds to tensors' storage: when the last reference to such an array
    * is released and it is not {@link #pin pinned}, it goes back to the pool. Arrays handed out

@@ -128,4 +128,26 @@ class BufferPoolTest {
       assertFalse(inner.data == BufferPool.take(length(8)), "the outer scope does not own it");
     }
   }
+
+  @Test
+  void aDiscardedTemporaryOfTheScopeIsReused() {
+    Tensor counted;
+    Tensor temporary;
+    try (BufferPool.Scope scope = BufferPool.openScope()) {
+      temporary = new Tensor(Shape.of(length(9)), BufferPool.take(length(9)));
+      counted = new Tensor(Shape.of(length(10)), BufferPool.take(length(10)));
+      scope.retain(counted);
+      BufferPool.discard(temporary);
+      BufferPool.discard(counted);
+      assertTrue(temporary.data == BufferPool.take(length(9)));
+      assertFalse(counted.data == BufferPool.take(length(10)), "a counted tensor is still read");
+    }
+  }
+
+  @Test
+  void discardOutsideAScopeKeepsTheStorage() {
+    Tensor made = new Tensor(Shape.of(length(11)), BufferPool.take(length(11)));
+    BufferPool.discard(made);
+    assertFalse(made.data == BufferPool.take(length(11)));
+  }
 }

@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.Function;
+import org.grad4j.autograd.GradMode;
 import org.grad4j.autograd.Variable;
+import org.grad4j.core.BufferPool;
 import org.grad4j.core.ConvGeometry;
 import org.grad4j.core.Convolution;
 import org.grad4j.core.Im2Col;
@@ -82,6 +84,10 @@ public final class Conv2d extends Function {
     }
     if (inputCount() > 2 && needsInputGrad(2)) {
       grads[2] = F.sum(gRows, false, 1);
+    }
+    if (gRows != gy && !GradMode.isEnabled()) {
+      // Outside a recorded graph the permuted gradient was read by the three products alone.
+      BufferPool.discard(gRows.data());
     }
     return grads;
   }
