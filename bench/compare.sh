@@ -27,6 +27,7 @@ run() { echo "# \$ $*" | tee -a "$out"; "$@" 2>&1 | tee -a "$out" | grep -v '^[a
 
 for backend in ejml vector; do
   run env GRAD4J_MATMUL=$backend "$root/grad4j" bench conv --machine --shapes "$shapes" --runs $runs
+  run env GRAD4J_MATMUL=$backend "$root/grad4j" bench conv --machine --shapes S2 --runs $runs --threads 1
   run env GRAD4J_MATMUL=$backend "$root/grad4j" bench train --machine
 done
 if python3 -c 'import numpy' 2>/dev/null; then
@@ -57,17 +58,34 @@ def ratio(a, b):
 print()
 print("conv2d forward+backward, float64, ms (2 threads); ratio = grad4j / peer")
 print(f"{'shape':<6}{'ejml':>9}{'vector':>9}{'numpy':>9}{'torch64':>9}{'torch32':>9}"
-      f"{'vec/numpy':>11}{'vec/torch64':>13}{'ejml/numpy':>12}")
+      f"{'vec/numpy':>11}{'vec/torch64':>13}{'ejml/numpy':>12}{'ejml/torch64':>14}")
+def total(prefix):
+    f, b = get(prefix + ".fwd_ms"), get(prefix + ".bwd_ms")
+    return f + b if f is not None and b is not None else None
+
 for s in shapes:
-    def total(prefix):
-        f, b = get(prefix + ".fwd_ms"), get(prefix + ".bwd_ms")
-        return f + b if f is not None and b is not None else None
     ejml, vec = total(f"grad4j.ejml.t2.{s}"), total(f"grad4j.vector.t2.{s}")
     numpy = total(f"seed_conv.{s}")
     t64, t32 = total(f"torch_conv.t2.float64.{s}"), total(f"torch_conv.t2.float32.{s}")
     cell = lambda v: f"{v:9.2f}" if v else f"{'-':>9}"
     print(f"{s:<6}{cell(ejml)}{cell(vec)}{cell(numpy)}{cell(t64)}{cell(t32)}"
-          f"{ratio(vec, numpy):>11}{ratio(vec, t64):>13}{ratio(ejml, numpy):>12}")
+          f"{ratio(vec, numpy):>11}{ratio(vec, t64):>13}{ratio(ejml, numpy):>12}"
+          f"{ratio(ejml, t64):>14}")
+print()
+print("time split of conv2d forward+backward: matrix products / im2col+col2im / rest")
+for backend in ("ejml", "vector"):
+    cells = []
+    for s in shapes:
+        mm, cols = get(f"grad4j.{backend}.t2.{s}.matmul_share"), get(f"grad4j.{backend}.t2.{s}.im2col_share")
+        cells.append(f"{s} {mm:.0%}/{cols:.0%}/{1 - mm - cols:.0%}" if mm is not None else f"{s} -")
+    print(f"{backend:<8}" + "  ".join(cells))
+print()
+for backend in ("ejml", "vector"):
+    one, two = total(f"grad4j.{backend}.t1.S2"), total(f"grad4j.{backend}.t2.S2")
+    speedup = f"{one / two:.2f}x" if one and two else "-"
+    alloc = get(f"grad4j.{backend}.t2.train.allocated_mb_per_step")
+    print(f"{backend:<8}conv2d S2 1 -> 2 threads: {speedup}; SmallCNN step allocates "
+          + (f"{alloc:.1f} MB" if alloc else "-") + " on the training thread")
 print()
 print("SmallCNN, seconds per 60,000-image epoch (grad4j: projected from timed steps; PyTorch:"
       " extrapolated from --limit)")
