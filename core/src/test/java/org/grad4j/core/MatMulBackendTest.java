@@ -24,9 +24,9 @@ class MatMulBackendTest {
 
   /**
    * Sizes {m, k, n}: single elements, thin and prime shapes, and products that cross the Vector
-   * backend's blocks of k, rows and columns, its edge tiles and its split over threads: by rows or
-   * columns, and by k on either side of its threshold (odd k, n below and just above NR, edge
-   * rows).
+   * backend's blocks of k and columns (with a last block of fewer than NR columns), its edge tiles
+   * and its split over threads: by rows or columns, and by k on either side of its threshold (odd
+   * k, n below and just above NR, edge rows).
    */
   private static final int[][] SIZES = {
     {1, 1, 1},
@@ -43,6 +43,8 @@ class MatMulBackendTest {
     {97, 512, 89},
     {32, 8191, 17},
     {7, 60013, 11},
+    {40, 300, 1100},
+    {20, 1024, 530},
   };
 
   static Stream<Arguments> products() {

@@ -87,6 +87,18 @@ class MatMulTest {
   }
 
   @Test
+  void theBackendTestsCrossTheColumnBlocks() {
+    // Split by columns: each thread's 550 columns, with k = 300 (blocks of 150), span blocks.
+    assertFalse(VectorBackend.splitsK(40, 300, 1100));
+    assertTrue(550 > VectorBackend.columnBlock(150));
+    assertTrue(40L * 300 * 1100 >= VectorBackend.CONCURRENT_THRESHOLD);
+    // Split by k: each thread's 512 values of k are two blocks; its 530 columns span blocks.
+    assertTrue(VectorBackend.splitsK(20, 1024, 530));
+    assertTrue(530 > 2 * VectorBackend.columnBlock(VectorBackend.KC));
+    assertTrue(20L * 1024 * 530 >= VectorBackend.CONCURRENT_THRESHOLD);
+  }
+
+  @Test
   void resultSplitOverKIsReproducibleBitForBit() {
     Tensor a = Tensor.randn(new Rng(3), 32, 8191);
     Tensor b = Tensor.randn(new Rng(4), 17, 8191);
