@@ -39,8 +39,10 @@ final class BenchConv implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "3",
-      description = "Warm-up runs (default: ${DEFAULT-VALUE}).")
+      defaultValue = "10",
+      description =
+          "Warm-up runs (default: ${DEFAULT-VALUE}; with fewer, the JIT may still be compiling the"
+              + " kernels while the first shape is timed).")
   int warmup;
 
   @Option(
