@@ -67,6 +67,20 @@ public final class Convolution {
   public static Tensor transposed(
       Tensor weight, Tensor gRows, Shape inputShape, ConvGeometry geometry) {
     Shape columns = Im2Col.columnShape(inputShape, geometry);
+    Shape w = weight.shape();
+    checkArgument(
+        w.rank() == 4
+            && w.dim(1) == inputShape.dim(1)
+            && w.dim(2) == geometry.kernelH()
+            && w.dim(3) == geometry.kernelW(),
+        "convTranspose2d: weight %s does not fit input %s with a %sx%s kernel; expected (Cout,%s,%s,%s)",
+        w,
+        inputShape,
+        geometry.kernelH(),
+        geometry.kernelW(),
+        inputShape.dim(1),
+        geometry.kernelH(),
+        geometry.kernelW());
     checkArgument(
         gRows.rank() == 2
             && gRows.shape().dim(0) == weight.shape().dim(0)
@@ -91,6 +105,18 @@ public final class Convolution {
    * transposed; it is arranged so that the smaller one is, which the backends pack or transpose.
    */
   public static Tensor weightGradient(Tensor cols, Tensor gRows, Shape weightShape) {
+    checkArgument(
+        weightShape.rank() == 4
+            && cols.rank() == 2
+            && gRows.rank() == 2
+            && cols.shape().dim(0) == weightShape.size() / weightShape.dim(0)
+            && gRows.shape().dim(0) == weightShape.dim(0)
+            && gRows.shape().dim(1) == cols.shape().dim(1),
+        "conv2dWeightGrad: expected columns (Cin*kh*kw, N*Ho*Wo) and a gradient in rows layout"
+            + " (Cout, N*Ho*Wo) for weight %s, got columns %s and gradient %s",
+        weightShape,
+        cols.shape(),
+        gRows.shape());
     boolean fewerTaps = cols.shape().dim(0) <= gRows.shape().dim(0);
     Tensor gradient =
         fewerTaps

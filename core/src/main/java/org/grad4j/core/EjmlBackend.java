@@ -11,12 +11,12 @@ import org.ejml.dense.row.CommonOps_MT_DDRM;
  * #CONCURRENT_THRESHOLD} multiply-adds use EJML's concurrent variants, whose pool is sized to
  * {@code grad4j.threads}.
  *
- * <p>The one exception to reading in place: a large {@code a · bᵀ} copies {@code bᵀ} into a buffer
- * of the calling thread (grown on demand and kept) and runs the concurrent {@code mult}. EJML's
- * {@code multTransB} computes one dot product per element of C, and on the conv weight gradients
- * and linear layers the copy plus {@code mult} measured 1.3 to 2.3 times as fast as its concurrent
- * {@code multTransB} (as fast on conv1's, whose bᵀ has only 9 columns); the copy is made only
- * because that is what makes EJML fast.
+ * <p>The one exception to reading in place: a large {@code a · bᵀ} copies {@code bᵀ} into an array
+ * of the {@link BufferPool} and runs the concurrent {@code mult}. EJML's {@code multTransB}
+ * computes one dot product per element of C, and on the conv weight gradients and linear layers the
+ * copy plus {@code mult} measured 1.3 to 2.3 times as fast as its concurrent {@code multTransB} (as
+ * fast on conv1's, whose bᵀ has only 9 columns); the copy is made only because that is what makes
+ * EJML fast.
  */
 final class EjmlBackend implements MatMulBackend {
   /** Products with at least this many multiply-adds run on EJML's concurrent kernels. */
@@ -26,9 +26,6 @@ final class EjmlBackend implements MatMulBackend {
 
   /** Columns of b transposed per block, so that the block written stays in L2. */
   private static final int TRANSPOSE_BLOCK = 256;
-
-  private static final ThreadLocal<DMatrixRMaj> TRANSPOSED_B =
-      ThreadLocal.withInitial(() -> new DMatrixRMaj(0, 0));
 
   private EjmlBackend() {
     if (WorkerPool.threads() > 1) {
@@ -60,7 +57,9 @@ final class EjmlBackend implements MatMulBackend {
       }
     } else if (transB) {
       if (concurrent) {
-        CommonOps_MT_DDRM.mult(a, transposed(b), c);
+        DMatrixRMaj bt = transposed(b);
+        CommonOps_MT_DDRM.mult(a, bt, c);
+        BufferPool.give(bt.data);
       } else {
         CommonOps_DDRM.multTransB(a, b, c);
       }
@@ -71,12 +70,14 @@ final class EjmlBackend implements MatMulBackend {
     }
   }
 
-  /** {@code bᵀ} in the calling thread's buffer, copied in blocks of {@link #TRANSPOSE_BLOCK}. */
+  /**
+   * {@code bᵀ} in an array from the {@link BufferPool}, copied in blocks of {@link
+   * #TRANSPOSE_BLOCK}.
+   */
   private static DMatrixRMaj transposed(DMatrixRMaj b) {
     int rows = b.numRows;
     int cols = b.numCols;
-    DMatrixRMaj bt = TRANSPOSED_B.get();
-    bt.reshape(cols, rows);
+    DMatrixRMaj bt = DMatrixRMaj.wrap(cols, rows, BufferPool.take(rows * cols));
     for (int p = 0; p < cols; p += TRANSPOSE_BLOCK) {
       int width = Math.min(TRANSPOSE_BLOCK, cols - p);
       MatMulBackends.transpose(b.data, p, cols, rows, width, bt.data, p * rows, rows);

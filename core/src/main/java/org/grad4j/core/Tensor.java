@@ -523,7 +523,8 @@ public final class Tensor {
     int first = 0;
     int last = -1;
     for (int axis = lead; axis < rank(); axis++) {
-      if (target.dim(axis - lead) > 1) {
+      // A kept axis of size 0 still bounds the block: it makes the sum empty, not summed.
+      if (target.dim(axis - lead) != 1) {
         first = last < 0 ? axis : first;
         last = axis;
       }

@@ -5,6 +5,7 @@ import static org.grad4j.core.CoreAssertions.assertRelativelyClose;
 import static org.grad4j.core.CoreAssertions.dot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,9 @@ class ConvolutionTest {
         // More taps (4·3·3) than output channels: dW = (cols · gYᵀ)ᵀ.
         Arguments.of(new Case(2, 4, 6, 7, 5, ConvGeometry.of(3, 2, 1))),
         Arguments.of(new Case(2, 3, 9, 8, 3, new ConvGeometry(2, 3, 1, 2, 1, 0, 2, 1))),
-        Arguments.of(new Case(1, 2, 5, 5, 18, ConvGeometry.of(1, 1, 0))));
+        Arguments.of(new Case(1, 2, 5, 5, 18, ConvGeometry.of(1, 1, 0))),
+        // Large enough for every buffer to come from the pool, holding earlier calls' values.
+        Arguments.of(new Case(4, 3, 20, 20, 8, ConvGeometry.of(3, 1, 1))));
   }
 
   /** The direct convolution, NCHW, plus bias. */
@@ -154,8 +157,17 @@ class ConvolutionTest {
     Tensor w = weightOf(k, rng);
     Tensor g = toRows(Tensor.randn(rng, k.batch, k.cout, k.outH(), k.outW()));
     Tensor cols = Im2Col.im2col(x, k.g);
+    CoreAssertions.poisonPool(x.size());
+    CoreAssertions.poisonPool(cols.size());
+    CoreAssertions.poisonPool(k.batch * k.cout * k.outH() * k.outW());
     Tensor first = Convolution.transposed(w, g, x.shape(), k.g);
     Tensor images = Convolution.outputImages(w, cols, null, k.batch, k.outH(), k.outW());
+    for (double v : first.data) {
+      assertTrue(Double.isFinite(v), "transposed read a stale pooled value");
+    }
+    for (double v : images.data) {
+      assertTrue(Double.isFinite(v), "outputImages read a stale pooled value");
+    }
 
     Convolution.transposed(w.map(v -> 1e9), g, x.shape(), k.g);
     Convolution.outputImages(w.map(v -> -1e9), cols, null, k.batch, k.outH(), k.outW());
@@ -174,5 +186,35 @@ class ConvolutionTest {
         "convTranspose2d",
         "(4,50)",
         "(2,4,5,5)");
+  }
+
+  /** A weight that does not fit the input would leave stale rows in the pooled column matrix. */
+  @Test
+  void transposedRejectsAWeightThatDoesNotFitTheInput() {
+    Shape input = Shape.of(2, 4, 8, 8);
+    ConvGeometry g = ConvGeometry.of(3, 1, 1);
+    Tensor gRows = Tensor.zeros(2, 128);
+    assertIllegalArgument(
+        () -> Convolution.transposed(Tensor.zeros(2, 2, 3, 3), gRows, input, g),
+        "convTranspose2d",
+        "(2,2,3,3)",
+        "(Cout,4,3,3)");
+    assertIllegalArgument(
+        () -> Convolution.transposed(Tensor.zeros(2, 4, 2, 2), gRows, input, g),
+        "convTranspose2d",
+        "(2,4,2,2)");
+  }
+
+  @Test
+  void weightGradientRejectsAGradientNotInRowsLayout() {
+    Tensor cols = Im2Col.im2col(Tensor.zeros(2, 2, 8, 8), ConvGeometry.of(3, 1, 1));
+    assertIllegalArgument(
+        () -> Convolution.weightGradient(cols, Tensor.zeros(2, 2, 8, 8), Shape.of(2, 2, 3, 3)),
+        "conv2dWeightGrad",
+        "(2,2,8,8)");
+    assertIllegalArgument(
+        () -> Convolution.weightGradient(cols, Tensor.zeros(3, 128), Shape.of(2, 2, 3, 3)),
+        "conv2dWeightGrad",
+        "(3,128)");
   }
 }

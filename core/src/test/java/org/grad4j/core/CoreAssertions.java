@@ -93,4 +93,17 @@ public final class CoreAssertions {
         () ->
             what + ": expected " + expected + " but got " + actual + " (tolerance " + bound + ")");
   }
+
+  /**
+   * Leaves arrays of {@code length} full of NaN in this thread's buffer pool, so that a kernel that
+   * takes one and fails to overwrite an element it reads shows NaN.
+   */
+  public static void poisonPool(int length) {
+    double[] first = BufferPool.take(length);
+    double[] second = BufferPool.take(length);
+    java.util.Arrays.fill(first, Double.NaN);
+    java.util.Arrays.fill(second, Double.NaN);
+    BufferPool.give(first);
+    BufferPool.give(second);
+  }
 }

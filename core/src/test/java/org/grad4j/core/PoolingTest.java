@@ -162,6 +162,7 @@ class PoolingTest {
     for (int o = 0; o < index.length; o++) {
       expected[index[o]] += values[o];
     }
+    CoreAssertions.poisonPool(size);
     Tensor out = Pooling.scatterAdd(Tensor.of(values, index.length), index, Shape.of(size));
     assertArrayEquals(expected, out.toArray());
   }

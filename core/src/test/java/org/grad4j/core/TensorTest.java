@@ -591,7 +591,10 @@ class TensorTest {
           Arguments.of(new int[] {2, 3, 4, 5}, new int[] {1, 3}),
           Arguments.of(new int[] {4, 6, 5}, new int[] {1}),
           Arguments.of(new int[] {0, 3}, new int[] {0}),
-          Arguments.of(new int[] {3, 0, 2}, new int[] {1}));
+          Arguments.of(new int[] {3, 0, 2}, new int[] {1}),
+          // a kept axis of size 0: the sum is empty
+          Arguments.of(new int[] {3, 0}, new int[] {0}),
+          Arguments.of(new int[] {3, 4, 0}, new int[] {0, 1}));
     }
 
     @ParameterizedTest
@@ -637,6 +640,11 @@ class TensorTest {
       }
       // sumTo a lower-rank target takes the same path as sum over the missing and size-1 axes.
       assertArrayEquals(t.sum(false, 0, 2, 3).toArray(), t.sumTo(Shape.of(8, 1, 1)).toArray());
+    }
+
+    @Test
+    void sumToAShapeWithAnEmptyAxisIsEmpty() {
+      assertEquals(Shape.of(1, 0), Tensor.zeros(3, 0).sumTo(Shape.of(1, 0)).shape());
     }
 
     @Test

@@ -27,6 +27,15 @@ final class BenchGemm implements Callable<Integer> {
       description = "Timed runs (default: ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(
+      names = "--warmup",
+      defaultValue = "25",
+      description =
+          "Warm-up runs of every product, all done before a backend's products are timed"
+              + " (default: ${DEFAULT-VALUE}): the JIT compiles the Vector kernels for the steady"
+              + " state only after many calls.")
+  int warmup;
+
   /** A product {@code op(A)·op(B)} of {@code m×k} by {@code k×n}, named after where it occurs. */
   private record Product(String name, int m, int k, int n, boolean transA, boolean transB) {
     double flops() {
@@ -61,26 +70,51 @@ final class BenchGemm implements Callable<Integer> {
     }
     System.out.println();
     Rng rng = new Rng(0);
-    for (Product p : PRODUCTS) {
-      DMatrixRMaj a = random(rng, p.transA() ? p.k() : p.m(), p.transA() ? p.m() : p.k());
-      DMatrixRMaj b = random(rng, p.transB() ? p.n() : p.k(), p.transB() ? p.k() : p.n());
-      DMatrixRMaj c = new DMatrixRMaj(p.m(), p.n());
-      System.out.printf("%-22s %-20s", p.name(), p.m() + "×" + p.k() + "·" + p.k() + "×" + p.n());
-      for (String name : backends) {
-        MatMulBackend backend = MatMul.backend(name);
-        double[] seconds = new double[runs];
-        for (int r = -2; r < runs; r++) {
-          long t0 = System.nanoTime();
-          backend.multiply(a, p.transA(), b, p.transB(), c);
-          if (r >= 0) {
-            seconds[r] = (System.nanoTime() - t0) / 1e9;
-          }
+    List<Operands> operands = PRODUCTS.stream().map(p -> Operands.random(p, rng)).toList();
+    // One backend at a time, all of its products warmed up before any is timed: the JIT settles on
+    // the Vector kernels only after many calls, and the two backends' threads do not mix.
+    double[][] gflops = new double[operands.size()][backends.size()];
+    for (int j = 0; j < backends.size(); j++) {
+      MatMulBackend backend = MatMul.backend(backends.get(j));
+      for (Operands o : operands) {
+        for (int r = 0; r < warmup; r++) {
+          o.multiplyOn(backend);
         }
-        System.out.printf(" %12.1f", p.flops() / Timing.median(seconds) / 1e9);
+      }
+      for (int i = 0; i < operands.size(); i++) {
+        double[] seconds = new double[runs];
+        for (int r = 0; r < runs; r++) {
+          long t0 = System.nanoTime();
+          operands.get(i).multiplyOn(backend);
+          seconds[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        gflops[i][j] = operands.get(i).product().flops() / Timing.median(seconds) / 1e9;
+      }
+    }
+    for (int i = 0; i < operands.size(); i++) {
+      Product p = operands.get(i).product();
+      System.out.printf("%-22s %-20s", p.name(), p.m() + "×" + p.k() + "·" + p.k() + "×" + p.n());
+      for (double g : gflops[i]) {
+        System.out.printf(" %12.1f", g);
       }
       System.out.println();
     }
     return 0;
+  }
+
+  /** Random operands of a product and its output matrix. */
+  private record Operands(Product product, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+    static Operands random(Product p, Rng rng) {
+      return new Operands(
+          p,
+          BenchGemm.random(rng, p.transA() ? p.k() : p.m(), p.transA() ? p.m() : p.k()),
+          BenchGemm.random(rng, p.transB() ? p.n() : p.k(), p.transB() ? p.k() : p.n()),
+          new DMatrixRMaj(p.m(), p.n()));
+    }
+
+    void multiplyOn(MatMulBackend backend) {
+      backend.multiply(a, product.transA(), b, product.transB(), c);
+    }
   }
 
   private static DMatrixRMaj random(Rng rng, int rows, int cols) {

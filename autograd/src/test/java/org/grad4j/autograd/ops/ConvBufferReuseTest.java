@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * conv2d hands its column matrices back for reuse once a backward pass frees the graph: a later
- * step of the same size fills the same storage. Results must not depend on what it held before.
+ * step of the same size fills the same storage. Results must not depend on what it held before. The
+ * shapes are large enough (over 4,096 values per array) for the pool to keep them.
  */
 class ConvBufferReuseTest {
   private static final ConvGeometry GEOMETRY = ConvGeometry.of(3, 1, 1);
@@ -36,20 +37,23 @@ class ConvBufferReuseTest {
   @Test
   void aStepAfterOthersOfTheSameSizeGivesTheSameResults() {
     Rng rng = new Rng(5);
-    Tensor x = Tensor.randn(rng, 3, 2, 9, 8);
-    Tensor w = Tensor.randn(rng, 4, 2, 3, 3);
-    Tensor b = Tensor.randn(rng, 4);
+    Tensor x = Tensor.randn(rng, 4, 8, 16, 16);
+    Tensor w = Tensor.randn(rng, 8, 8, 3, 3);
+    Tensor b = Tensor.randn(rng, 8);
+    // A pass that builds a graph recycles neither gradients nor the saved columns.
+    Tensor[] expected = step(x, w, b, BackwardOption.CREATE_GRAPH);
     Tensor[] first = step(x, w, b);
-    step(Tensor.randn(rng, 3, 2, 9, 8), Tensor.randn(rng, 4, 2, 3, 3), b);
+    step(Tensor.randn(rng, 4, 8, 16, 16), Tensor.randn(rng, 8, 8, 3, 3), b);
     step(x.map(v -> 1e6), w, b, BackwardOption.RETAIN_GRAPH);
-    assertSameResults(first, step(x, w, b));
+    assertSameResults(expected, first);
+    assertSameResults(expected, step(x, w, b));
   }
 
   @Test
   void aForwardWithoutGradientReusesNothingItStillNeeds() {
     Rng rng = new Rng(6);
-    Tensor x = Tensor.randn(rng, 2, 3, 6, 6);
-    Tensor w = Tensor.randn(rng, 5, 3, 3, 3);
+    Tensor x = Tensor.randn(rng, 4, 6, 16, 16);
+    Tensor w = Tensor.randn(rng, 5, 6, 3, 3);
     Tensor b = Tensor.randn(rng, 5);
     Variable xv = new Variable(x, true);
     Variable wv = new Variable(w, true);
