@@ -392,16 +392,7 @@ public final class Tensor {
    * {@code Math.max(x, 0.0)} elementwise: NaN stays NaN, as in {@code torch.relu}; -0.0 gives 0.0.
    */
   public Tensor relu() {
-    double[] out = BufferPool.take(data.length);
-    WorkerPool.forRange(
-        out.length,
-        PARALLEL_GRAIN,
-        (from, to) -> {
-          for (int i = from; i < to; i++) {
-            out[i] = Math.max(data[i], 0.0);
-          }
-        });
-    return new Tensor(shape, out);
+    return map(x -> Math.max(x, 0.0));
   }
 
   /**
