@@ -21,10 +21,11 @@ import java.util.WeakHashMap;
  * one length and {@link #MAX_HELD} values in all; beyond that, returned arrays are left to the
  * collector. Arrays shorter than {@link #MIN_LENGTH} are not pooled: clearing them costs little.
  *
- * <p>Outside core, storage comes back only through a {@link Scope}: the backward pass opens one and
- * counts its references to each gradient, which returns to the pool when the count drops to zero. A
- * scope takes back only arrays handed out while it was open, so nothing made before it, such as the
- * forward pass's tensors, is ever reused.
+ * <p>Outside core, storage comes back in three ways: {@link Im2Col#recycle} for a column matrix its
+ * owner alone holds; a {@link Scope}, which the backward pass opens to count its references to each
+ * gradient, returning a gradient's storage when the count drops to zero; and {@link #discard} for a
+ * temporary made in the current scope. A scope takes back only arrays handed out while it was open,
+ * so nothing made before it, such as the forward pass's tensors, is ever reused.
  */
 public final class BufferPool {
   /** Free arrays kept per length: a step rarely has more than two dead ones of a size at once. */
