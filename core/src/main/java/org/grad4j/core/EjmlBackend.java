@@ -24,9 +24,6 @@ final class EjmlBackend implements MatMulBackend {
 
   static final EjmlBackend INSTANCE = new EjmlBackend();
 
-  /** Columns of b transposed per block, so that the block written stays in L2. */
-  private static final int TRANSPOSE_BLOCK = 256;
-
   private EjmlBackend() {
     if (WorkerPool.threads() > 1) {
       EjmlConcurrency.setMaxThreads(WorkerPool.threads());
@@ -70,18 +67,12 @@ final class EjmlBackend implements MatMulBackend {
     }
   }
 
-  /**
-   * {@code bᵀ} in an array from the {@link BufferPool}, copied in blocks of {@link
-   * #TRANSPOSE_BLOCK}.
-   */
+  /** {@code bᵀ} in an array from the {@link BufferPool}. */
   private static DMatrixRMaj transposed(DMatrixRMaj b) {
     int rows = b.numRows;
     int cols = b.numCols;
     DMatrixRMaj bt = DMatrixRMaj.wrap(cols, rows, BufferPool.take(rows * cols));
-    for (int p = 0; p < cols; p += TRANSPOSE_BLOCK) {
-      int width = Math.min(TRANSPOSE_BLOCK, cols - p);
-      MatMulBackends.transpose(b.data, p, cols, rows, width, bt.data, p * rows, rows);
-    }
+    Permutation.transpose(b.data, 0, cols, rows, cols, bt.data, 0, rows);
     return bt;
   }
 

@@ -18,9 +18,6 @@ final class MatMulBackends {
 
   private static final String VECTOR_MODULE = "jdk.incubator.vector";
 
-  /** Rows read together by {@link #transpose}: its loop body reads four. */
-  private static final int TRANSPOSE_ROWS = 4;
-
   private MatMulBackends() {}
 
   /** The backend {@link MatMul} uses, chosen once from the system property. */
@@ -75,38 +72,6 @@ final class MatMulBackends {
       return EjmlBackend.INSTANCE;
     }
     return named(requested);
-  }
-
-  /**
-   * Writes the transpose of the {@code rows × cols} block at {@code src[si]} (row stride {@code
-   * lds}) to {@code dst[di]} (row stride {@code ldd}). The source is read four rows at a time, each
-   * along its row, every step storing four adjacent values. On 64 × 12544 (a conv weight gradient's
-   * operand) that measured a fifth faster than one row at a time, three to four times EJML's {@code
-   * transpose}, and faster than 8 or 16 rows at a time (whose streams probably collide in the L1
-   * sets, {@code lds} being a multiple of a large power of two, as P = N·Ho·Wo of the conv shapes
-   * is). Callers keep {@code cols} to a few hundred so the destination block stays in cache.
-   */
-  static void transpose(
-      double[] src, int si, int lds, int rows, int cols, double[] dst, int di, int ldd) {
-    int r = 0;
-    for (; r + TRANSPOSE_ROWS <= rows; r += TRANSPOSE_ROWS) {
-      int s0 = si + r * lds;
-      int s1 = s0 + lds;
-      int s2 = s1 + lds;
-      int s3 = s2 + lds;
-      for (int p = 0, d = di + r; p < cols; p++, d += ldd) {
-        dst[d] = src[s0 + p];
-        dst[d + 1] = src[s1 + p];
-        dst[d + 2] = src[s2 + p];
-        dst[d + 3] = src[s3 + p];
-      }
-    }
-    for (; r < rows; r++) {
-      int s = si + r * lds;
-      for (int p = 0; p < cols; p++) {
-        dst[di + r + p * ldd] = src[s + p];
-      }
-    }
   }
 
   private static final class Active {

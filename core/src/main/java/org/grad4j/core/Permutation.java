@@ -3,11 +3,14 @@ package org.grad4j.core;
 /**
  * Reorders the axes of row-major data. Axes that stay adjacent and in order are merged first, so
  * {@code (0,2,3,1)} on {@code (N,C,H,W)} becomes a swap of the last two axes of {@code (N,C,H·W)};
- * such swaps run as cache-blocked transposes, everything else as strided row copies.
+ * such swaps run as blocked transposes ({@link #transpose}), everything else as strided row copies.
  */
 final class Permutation {
-  /** Side of the square tiles of a blocked transpose: 32×32 doubles fit the L1 cache twice. */
-  private static final int TILE = 32;
+  /** Rows read together by {@link #transpose}: its loop body reads four. */
+  private static final int TRANSPOSE_ROWS = 4;
+
+  /** Columns transposed per block, so that the destination rows being written stay in cache. */
+  private static final int TRANSPOSE_BLOCK = 256;
 
   private Permutation() {}
 
@@ -90,22 +93,52 @@ final class Permutation {
         (from, to) -> transposeMatrices(data, rows, cols, out, from, to));
   }
 
-  /** Transposes the {@code rows × cols} matrices {@code from..to-1}, tile by tile. */
+  /** Transposes the {@code rows × cols} matrices {@code from..to-1}. */
   private static void transposeMatrices(
       double[] data, int rows, int cols, double[] out, int from, int to) {
     int matrix = rows * cols;
     for (int b = from; b < to; b++) {
-      int base = b * matrix;
-      for (int i0 = 0; i0 < rows; i0 += TILE) {
-        int i1 = Math.min(rows, i0 + TILE);
-        for (int j0 = 0; j0 < cols; j0 += TILE) {
-          int j1 = Math.min(cols, j0 + TILE);
-          for (int i = i0; i < i1; i++) {
-            for (int j = j0; j < j1; j++) {
-              out[base + j * rows + i] = data[base + i * cols + j];
-            }
-          }
-        }
+      transpose(data, b * matrix, cols, rows, cols, out, b * matrix, rows);
+    }
+  }
+
+  /**
+   * Writes the transpose of the {@code rows × cols} block at {@code src[si]} (row stride {@code
+   * lds}) to {@code dst[di]} (row stride {@code ldd}), in blocks of {@link #TRANSPOSE_BLOCK}
+   * columns. The source is read four rows at a time, each along its row, every step storing four
+   * adjacent values. On 64 × 12544 (a conv weight gradient's operand) that measured a fifth faster
+   * than one row at a time, three to four times EJML's {@code transpose}, and faster than 8 or 16
+   * rows at a time (whose streams probably collide in the L1 sets, {@code lds} being a multiple of
+   * a large power of two, as P = N·Ho·Wo of the conv shapes is); on the axis swaps of permutations
+   * it is 1.5 to 2.4 times the 32 × 32 tiled transpose it replaced.
+   */
+  static void transpose(
+      double[] src, int si, int lds, int rows, int cols, double[] dst, int di, int ldd) {
+    for (int p = 0; p < cols; p += TRANSPOSE_BLOCK) {
+      int width = Math.min(TRANSPOSE_BLOCK, cols - p);
+      transposeBlock(src, si + p, lds, rows, width, dst, di + p * ldd, ldd);
+    }
+  }
+
+  private static void transposeBlock(
+      double[] src, int si, int lds, int rows, int cols, double[] dst, int di, int ldd) {
+    int r = 0;
+    for (; r + TRANSPOSE_ROWS <= rows; r += TRANSPOSE_ROWS) {
+      int s0 = si + r * lds;
+      int s1 = s0 + lds;
+      int s2 = s1 + lds;
+      int s3 = s2 + lds;
+      for (int p = 0, d = di + r; p < cols; p++, d += ldd) {
+        dst[d] = src[s0 + p];
+        dst[d + 1] = src[s1 + p];
+        dst[d + 2] = src[s2 + p];
+        dst[d + 3] = src[s3 + p];
+      }
+    }
+    for (; r < rows; r++) {
+      int s = si + r * lds;
+      for (int p = 0; p < cols; p++) {
+        dst[di + r + p * ldd] = src[s + p];
       }
     }
   }

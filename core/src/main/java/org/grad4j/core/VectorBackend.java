@@ -328,7 +328,7 @@ final class VectorBackend implements MatMulBackend {
       for (int jr = jc; jr < jEnd; jr += NR) {
         int base = (jr - jc) * kLen;
         int rows = Math.min(NR, jEnd - jr);
-        MatMulBackends.transpose(b, jr * ldb + pc, ldb, rows, kLen, dst, base, NR);
+        Permutation.transpose(b, jr * ldb + pc, ldb, rows, kLen, dst, base, NR);
         for (int j = rows; j < NR; j++) {
           for (int p = 0; p < kLen; p++) {
             dst[base + p * NR + j] = 0.0;
