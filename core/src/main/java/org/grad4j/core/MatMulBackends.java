@@ -9,8 +9,7 @@ import java.util.Locale;
 /**
  * Chooses the {@link MatMulBackend}: EJML unless the {@code grad4j.matmul} system property says
  * {@code vector}. The Vector backend's classes are loaded only when it is first asked for, so a JVM
- * started without {@code --add-modules jdk.incubator.vector} never touches that module. Also holds
- * what both backends share: the transpose of a block of a matrix.
+ * started without {@code --add-modules jdk.incubator.vector} never touches that module.
  */
 final class MatMulBackends {
   /** The system property that selects the backend: {@code ejml} (the default) or {@code vector}. */
