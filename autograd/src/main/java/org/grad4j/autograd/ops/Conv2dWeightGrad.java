@@ -30,12 +30,11 @@ public final class Conv2dWeightGrad extends Function {
   /** Inputs: {@code x (N, Cin, H, W)} and {@code gY (Cout, N*Ho*Wo)}. */
   @Override
   protected Tensor forward(Tensor... in) {
-    if (cachedColumns != null) {
-      return Convolution.weightGradient(cachedColumns, in[1], weightShape);
-    }
-    Tensor cols = Im2Col.im2col(in[0], geometry);
+    Tensor cols = cachedColumns != null ? cachedColumns : Im2Col.im2col(in[0], geometry);
     Tensor gradient = Convolution.weightGradient(cols, in[1], weightShape);
-    Im2Col.recycle(cols);
+    if (cols != cachedColumns) {
+      Im2Col.recycle(cols);
+    }
     return gradient;
   }
 
