@@ -26,9 +26,9 @@ echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 run() { echo "# \$ $*" | tee -a "$out"; "$@" 2>&1 | tee -a "$out" | grep -v '^[a-z_0-9.]* [-0-9.e+]* [A-Za-z/%]*$' || true; }
 
 for backend in ejml vector; do
-  run env GRAD4J_MATMUL=$backend "$root/grad4j" bench conv --machine --shapes "$shapes" --runs $runs
+  run env GRAD4J_MATMUL=$backend "$root/grad4j" bench conv --machine --shapes "$shapes" --runs $runs --threads 2
   run env GRAD4J_MATMUL=$backend "$root/grad4j" bench conv --machine --shapes S2 --runs $runs --threads 1
-  run env GRAD4J_MATMUL=$backend "$root/grad4j" bench train --machine
+  run env GRAD4J_MATMUL=$backend "$root/grad4j" bench train --machine --threads 2
 done
 if python3 -c 'import numpy' 2>/dev/null; then
   run python3 "$peers/seed_numpy_conv.py" --shapes "$shapes" --runs $runs

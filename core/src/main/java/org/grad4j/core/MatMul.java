@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -27,6 +28,14 @@ public final class MatMul {
   /** The number of threads large products use, the caller included ({@code grad4j.threads}). */
   public static int threads() {
     return WorkerPool.threads();
+  }
+
+  /**
+   * Whether {@code name} names a backend ({@code ejml} or {@code vector}, any case), whether or not
+   * this JVM can run it; nothing is loaded.
+   */
+  public static boolean isBackendName(String name) {
+    return MatMulBackends.NAMES.contains(name.trim().toLowerCase(Locale.ROOT));
   }
 
   /** The names of the backends this JVM can run; {@code "vector"} needs its module. */

@@ -29,9 +29,12 @@ final class MatMulBackends {
     return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
   }
 
+  /** The names of all backends, whether or not this JVM can run them. */
+  static final List<String> NAMES = List.of("ejml", "vector");
+
   /** The names of the backends this JVM can run. */
   static List<String> available() {
-    return vectorAvailable() ? List.of("ejml", "vector") : List.of("ejml");
+    return vectorAvailable() ? NAMES : List.of("ejml");
   }
 
   /**
@@ -52,7 +55,9 @@ final class MatMulBackends {
         return VectorHolder.INSTANCE;
       default:
         throw new IllegalArgumentException(
-            String.format("matmul: no backend called \"%s\"; expected one of ejml, vector", name));
+            String.format(
+                "matmul: no backend called \"%s\"; expected one of %s",
+                name, String.join(", ", NAMES)));
     }
   }
 

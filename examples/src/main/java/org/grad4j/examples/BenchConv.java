@@ -11,7 +11,9 @@ import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Times conv2d forward and backward on the peer shapes: median milliseconds, GFLOP/s, and the share
@@ -23,6 +25,8 @@ import picocli.CommandLine.Option;
     description = "Time conv2d forward and backward on the peer shapes S0-S5.")
 final class BenchConv implements Callable<Integer> {
   @Mixin ComputeOptions compute;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--shapes",
@@ -52,8 +56,10 @@ final class BenchConv implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Timing.checkCounts(spec, "--runs", runs, warmup);
+    List<ConvShape> selected = shapes.stream().map(ConvShape::named).toList();
     if (machine) {
-      shapes.forEach(name -> report(ConvShape.named(name)));
+      selected.forEach(this::report);
       return 0;
     }
     System.out.println("conv2d forward and backward, float64; " + ComputeOptions.describe());
@@ -68,9 +74,7 @@ final class BenchConv implements Callable<Integer> {
         "matmul",
         "im2col",
         "rest");
-    for (String name : shapes) {
-      report(ConvShape.named(name));
-    }
+    selected.forEach(this::report);
     return 0;
   }
 

@@ -8,7 +8,9 @@ import org.grad4j.core.MatMulBackend;
 import org.grad4j.core.Rng;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * GFLOP/s of the matrix-product gateway on the products SmallCNN and the peer conv shapes make, for
@@ -20,6 +22,8 @@ import picocli.CommandLine.Option;
     description = "GFLOP/s of each matrix-product backend on the conv layers' product shapes.")
 final class BenchGemm implements Callable<Integer> {
   @Mixin ComputeOptions compute;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--runs",
@@ -62,6 +66,7 @@ final class BenchGemm implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Timing.checkCounts(spec, "--runs", runs, warmup);
     System.out.printf("matrix-product gateway, float64; %s%n", ComputeOptions.describe());
     List<String> backends = MatMul.backendNames();
     System.out.printf("%-22s %-20s", "product", "m×k·k×n");

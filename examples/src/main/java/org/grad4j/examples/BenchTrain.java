@@ -15,7 +15,9 @@ import org.grad4j.layers.optim.Optimizer;
 import org.grad4j.layers.optim.SGD;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Times SmallCNN training steps (forward, backward, SGD with momentum) on random 28×28 images:
@@ -28,6 +30,8 @@ import picocli.CommandLine.Option;
     description = "Time SmallCNN training steps and project the seconds per Fashion-MNIST epoch.")
 final class BenchTrain implements Callable<Integer> {
   @Mixin ComputeOptions compute;
+
+  @Spec CommandSpec spec;
 
   private static final int EPOCH_IMAGES = 60_000;
 
@@ -56,6 +60,7 @@ final class BenchTrain implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Timing.checkCounts(spec, "--steps", steps, warmup);
     Rng rng = new Rng(0);
     Module model = SmallCNN.create(rng);
     Optimizer sgd = SGD.builder(0.01).momentum(0.9).build(model.parameters());

@@ -33,6 +33,7 @@ record ConvShape(
         .filter(s -> s.name.equalsIgnoreCase(name))
         .findFirst()
         .orElseThrow(
-            () -> new IllegalArgumentException("bench: unknown shape " + name + "; use S0..S5"));
+            () ->
+                new IllegalArgumentException("unknown shape " + name + "; expected one of S0..S5"));
   }
 }
