@@ -1,6 +1,7 @@
 package org.grad4j.examples;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,9 +40,14 @@ public final class Main implements Runnable {
           if (!(e instanceof IOException || e instanceof IllegalArgumentException)) {
             throw e;
           }
+          // The JDK's missing-file exception carries only the path.
+          String message =
+              e instanceof NoSuchFileException missing
+                  ? missing.getFile() + ": no such file"
+                  : e.getMessage();
           commandLine
               .getErr()
-              .printf("%s: %s%n", commandLine.getCommandSpec().qualifiedName(), e.getMessage());
+              .printf("%s: %s%n", commandLine.getCommandSpec().qualifiedName(), message);
           return 1;
         });
     return cli;

@@ -91,6 +91,19 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
+  void aMissingFileIsNamedAsMissing() {
+    Path missing = data.resolve("no-such.safetensors");
+    Cli.Result evaluated = evaluate(missing.toString());
+    assertEquals(1, evaluated.exitCode(), evaluated::toString);
+    assertTrue(evaluated.err().contains(missing + ": no such file"), evaluated::toString);
+    Cli.Result resumed = Cli.run("train", "--resume", data.toString(), "--no-progress");
+    assertEquals(1, resumed.exitCode(), resumed::toString);
+    assertTrue(
+        resumed.err().contains(data.resolve("checkpoint.safetensors") + ": no such file"),
+        resumed::toString);
+  }
+
+  @Test
   void predictClassifiesIdxImagesAndAgreesWithEvaluate() {
     Cli.Result evaluated = evaluate(run.toString());
     Matcher overall = Pattern.compile("overall accuracy (.*)").matcher(evaluated.out());
