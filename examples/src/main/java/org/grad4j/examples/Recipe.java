@@ -92,17 +92,17 @@ record Recipe(
 
   static Recipe fromMetadata(Map<String, String> m) {
     return new Recipe(
-        m.get("recipe.optimizer"),
-        Double.parseDouble(m.get("recipe.lr")),
-        Double.parseDouble(m.get("recipe.momentum")),
-        Double.parseDouble(m.get("recipe.weight_decay")),
-        m.get("recipe.schedule"),
-        Integer.parseInt(m.get("recipe.batch_size")),
-        Integer.parseInt(m.get("recipe.epochs")),
-        Long.parseLong(m.get("recipe.seed")),
-        Integer.parseInt(m.get("recipe.limit")),
-        m.get("recipe.data"),
-        DataKind.valueOf(m.get("recipe.dataset")));
+        CheckpointMetadata.required(m, "recipe.optimizer"),
+        Double.parseDouble(CheckpointMetadata.required(m, "recipe.lr")),
+        Double.parseDouble(CheckpointMetadata.required(m, "recipe.momentum")),
+        Double.parseDouble(CheckpointMetadata.required(m, "recipe.weight_decay")),
+        CheckpointMetadata.required(m, "recipe.schedule"),
+        Integer.parseInt(CheckpointMetadata.required(m, "recipe.batch_size")),
+        Integer.parseInt(CheckpointMetadata.required(m, "recipe.epochs")),
+        Long.parseLong(CheckpointMetadata.required(m, "recipe.seed")),
+        Integer.parseInt(CheckpointMetadata.required(m, "recipe.limit")),
+        CheckpointMetadata.required(m, "recipe.data"),
+        DataKind.valueOf(CheckpointMetadata.required(m, "recipe.dataset")));
   }
 
   Recipe withEpochs(int newEpochs) {

@@ -58,12 +58,12 @@ final class Trainer {
 
     static Progress fromMetadata(Map<String, String> m) {
       return new Progress(
-          Integer.parseInt(m.get("progress.epoch")),
-          Integer.parseInt(m.get("progress.batch")),
-          Double.parseDouble(m.get("progress.loss_sum")),
-          Long.parseLong(m.get("progress.correct")),
-          Long.parseLong(m.get("progress.seen")),
-          Double.parseDouble(m.get("progress.seconds")));
+          Integer.parseInt(CheckpointMetadata.required(m, "progress.epoch")),
+          Integer.parseInt(CheckpointMetadata.required(m, "progress.batch")),
+          Double.parseDouble(CheckpointMetadata.required(m, "progress.loss_sum")),
+          Long.parseLong(CheckpointMetadata.required(m, "progress.correct")),
+          Long.parseLong(CheckpointMetadata.required(m, "progress.seen")),
+          Double.parseDouble(CheckpointMetadata.required(m, "progress.seconds")));
     }
   }
 
