@@ -512,11 +512,11 @@ public final class F {
       double eps) {
     checkBatchNorm2d(x, gamma, beta, runningMean, runningVar, training, momentum, eps);
     int channels = x.shape().dim(1);
-    Variable mean;
+    Variable centered;
     Variable variance;
     if (training) {
-      mean = mean(x, true, 0, 2, 3);
-      Variable centered = sub(x, mean);
+      Variable mean = mean(x, true, 0, 2, 3);
+      centered = sub(x, mean);
       variance = mean(mul(centered, centered), true, 0, 2, 3);
       if (runningMean != null) {
         int n = x.data().size() / channels;
@@ -526,10 +526,10 @@ public final class F {
             1 - momentum, momentum * n / (n - 1), variance.data().reshape(buffer));
       }
     } else {
-      mean = new Variable(Tensor.of(runningMean.toArray(), 1, channels, 1, 1));
+      centered = sub(x, new Variable(Tensor.of(runningMean.toArray(), 1, channels, 1, 1)));
       variance = new Variable(Tensor.of(runningVar.toArray(), 1, channels, 1, 1));
     }
-    Variable y = div(sub(x, mean), sqrt(add(variance, eps)));
+    Variable y = div(centered, sqrt(add(variance, eps)));
     if (gamma != null) {
       y = mul(y, reshape(gamma, 1, channels, 1, 1));
     }
