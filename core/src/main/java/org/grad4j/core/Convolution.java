@@ -23,10 +23,11 @@ public final class Convolution {
    */
   public static Tensor outputImages(
       Tensor weight, Tensor cols, Tensor bias, int batch, int outH, int outW) {
+    checkWeight(weight, cols, bias);
     int outChannels = weight.shape().dim(0);
     int plane = outH * outW;
     checkArgument(
-        cols.rank() == 2 && cols.shape().dim(1) == batch * plane,
+        cols.shape().dim(1) == batch * plane,
         "conv2d: columns %s do not hold %s images of %sx%s",
         cols.shape(),
         batch,
@@ -56,6 +57,7 @@ public final class Convolution {
 
   /** The convolution's output in rows layout {@code (Cout, N·Ho·Wo)}: {@code W · cols}. */
   public static Tensor outputRows(Tensor weight, Tensor cols) {
+    checkWeight(weight, cols, null);
     return MatMul.multiply(weight.reshape(weight.shape().dim(0), -1), false, cols, false);
   }
 
@@ -123,5 +125,26 @@ public final class Convolution {
             ? MatMul.multiply(gRows, false, cols, true)
             : MatMul.multiply(cols, false, gRows, true).transpose();
     return gradient.reshape(weightShape);
+  }
+
+  /**
+   * Checks that {@code weight (Cout, Cin, kh, kw)} fits columns {@code (Cin·kh·kw, N·Ho·Wo)} and
+   * that {@code bias}, if any, is {@code (Cout,)}.
+   */
+  private static void checkWeight(Tensor weight, Tensor cols, Tensor bias) {
+    Shape w = weight.shape();
+    checkArgument(
+        w.rank() == 4
+            && cols.rank() == 2
+            && cols.shape().dim(0) == w.size() / Math.max(1, w.dim(0)),
+        "conv2d: weight %s does not fit columns %s; expected columns (Cin*kh*kw, N*Ho*Wo)",
+        w,
+        cols.shape());
+    checkArgument(
+        bias == null || (bias.rank() == 1 && bias.shape().dim(0) == w.dim(0)),
+        "conv2d: bias of shape %s does not match weight %s; expected shape (%s,)",
+        bias == null ? null : bias.shape(),
+        w,
+        w.dim(0));
   }
 }

@@ -217,4 +217,20 @@ class ConvolutionTest {
         "conv2dWeightGrad",
         "(3,128)");
   }
+
+  @Test
+  void outputsRejectAWeightOrBiasThatDoesNotFitTheColumns() {
+    Tensor cols = Im2Col.im2col(Tensor.zeros(2, 2, 8, 8), ConvGeometry.of(3, 1, 1));
+    assertIllegalArgument(
+        () -> Convolution.outputImages(Tensor.zeros(4, 3, 3, 3), cols, null, 2, 8, 8),
+        "conv2d",
+        "(4,3,3,3)",
+        "(18,128)");
+    assertIllegalArgument(
+        () -> Convolution.outputRows(Tensor.zeros(4, 3, 3, 3), cols), "conv2d", "(4,3,3,3)");
+    assertIllegalArgument(
+        () -> Convolution.outputImages(Tensor.zeros(4, 2, 3, 3), cols, Tensor.zeros(3), 2, 8, 8),
+        "conv2d: bias of shape (3,)",
+        "expected shape (4,)");
+  }
 }

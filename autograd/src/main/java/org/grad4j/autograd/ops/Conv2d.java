@@ -48,7 +48,7 @@ public final class Conv2d extends Function {
     Tensor x = in[0];
     Tensor w = in[1];
     Tensor b = in.length > 2 ? in[2] : null;
-    validate(x.shape(), w.shape(), b == null ? null : b.shape(), geometry);
+    validate(x.shape(), w.shape(), geometry);
     Tensor cols = Im2Col.im2col(x, geometry);
     int outH = geometry.outputHeight(x.shape().dim(2));
     int outW = geometry.outputWidth(x.shape().dim(3));
@@ -92,8 +92,11 @@ public final class Conv2d extends Function {
     return grads;
   }
 
-  /** Checks that input, weight, bias and geometry fit together, naming conv2d and the shapes. */
-  static void validate(Shape x, Shape w, Shape b, ConvGeometry g) {
+  /**
+   * Checks that input, weight and geometry fit together, naming conv2d and the shapes (the bias is
+   * checked with the product, by {@link Convolution}).
+   */
+  static void validate(Shape x, Shape w, ConvGeometry g) {
     checkArgument(x.rank() == 4, "conv2d: expected an input of rank 4 (N,C,H,W), got shape %s", x);
     checkArgument(
         w.rank() == 4, "conv2d: expected a weight of rank 4 (Cout,Cin,kh,kw), got shape %s", w);
@@ -112,12 +115,6 @@ public final class Conv2d extends Function {
         w.dim(3),
         g.kernelH(),
         g.kernelW());
-    checkArgument(
-        b == null || (b.rank() == 1 && b.dim(0) == w.dim(0)),
-        "conv2d: bias of shape %s does not match weight %s; expected shape (%s,)",
-        b,
-        w,
-        w.dim(0));
     int spanH = g.dilationH() * (g.kernelH() - 1) + 1;
     int spanW = g.dilationW() * (g.kernelW() - 1) + 1;
     checkArgument(
