@@ -69,4 +69,22 @@ public final class ClassLabels {
     }
     return new Tensor(Shape.of(labels.length), out);
   }
+
+  /**
+   * How many of {@code predicted} equal {@code labels} at the same position.
+   *
+   * @throws IllegalArgumentException if the two arrays differ in length
+   */
+  public static int countCorrect(int[] predicted, int[] labels) {
+    checkArgument(
+        predicted.length == labels.length,
+        "countCorrect: %s predictions for %s labels",
+        predicted.length,
+        labels.length);
+    int correct = 0;
+    for (int i = 0; i < labels.length; i++) {
+      correct += predicted[i] == labels[i] ? 1 : 0;
+    }
+    return correct;
+  }
 }

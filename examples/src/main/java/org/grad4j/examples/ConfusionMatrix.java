@@ -49,10 +49,6 @@ final class ConfusionMatrix {
     return n == 0 ? 0 : (double) counts[c][c] / n;
   }
 
-  long count(int label, int predicted) {
-    return counts[label][predicted];
-  }
-
   /** Rows are true classes, columns predictions, with per-class accuracy at the right. */
   String render() {
     int nameWidth = classNames.stream().mapToInt(String::length).max().orElse(5);

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.GradMode;
 import org.grad4j.autograd.Variable;
+import org.grad4j.core.ClassLabels;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
 import org.grad4j.layers.Linear;
@@ -139,12 +140,7 @@ final class SpiralCommand implements Callable<Integer> {
   }
 
   private static double accuracy(Variable logits, int[] labels) {
-    int[] predicted = F.argmax(logits, 1);
-    int correct = 0;
-    for (int i = 0; i < labels.length; i++) {
-      correct += predicted[i] == labels[i] ? 1 : 0;
-    }
-    return (double) correct / labels.length;
+    return (double) ClassLabels.countCorrect(F.argmax(logits, 1), labels) / labels.length;
   }
 
   /** The plane coloured by the probability of each class, with the points on top. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.Variable;
+import org.grad4j.core.ClassLabels;
 import org.grad4j.core.Tensor;
 import org.grad4j.core.data.DataLoader;
 import org.grad4j.core.data.Dataset;
@@ -94,10 +95,6 @@ final class Trainer {
 
   int completedEpochs() {
     return progress.epoch();
-  }
-
-  List<EpochStats> history() {
-    return history;
   }
 
   /**
@@ -192,16 +189,8 @@ final class Trainer {
     if (scheduler != null) {
       scheduler.step();
     }
-    return new StepResult(loss.item(), countCorrect(logits, batch.labels()));
-  }
-
-  private static int countCorrect(Variable logits, int[] labels) {
-    int[] predicted = F.argmax(logits, 1);
-    int correct = 0;
-    for (int i = 0; i < labels.length; i++) {
-      correct += predicted[i] == labels[i] ? 1 : 0;
-    }
-    return correct;
+    return new StepResult(
+        loss.item(), ClassLabels.countCorrect(F.argmax(logits, 1), batch.labels()));
   }
 
   private void saveCheckpoint() throws IOException {
