@@ -20,6 +20,7 @@ import org.grad4j.layers.Linear;
 import org.grad4j.layers.Module;
 import org.grad4j.layers.ReLU;
 import org.grad4j.layers.Sequential;
+import org.grad4j.layers.io.AtomicFiles;
 import org.grad4j.layers.optim.Adam;
 import org.grad4j.layers.optim.Optimizer;
 import picocli.CommandLine.Command;

@@ -1,10 +1,8 @@
 package org.grad4j.layers.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
-import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
-import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +19,6 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
@@ -116,28 +112,20 @@ public final class Safetensors {
       throws IOException {
     Map<String, Tensor> snapshot = new LinkedHashMap<>(tensors);
     byte[] header = header(snapshot, metadata);
-    Path temp = temporarySibling(file);
-    try {
-      try (FileChannel out = FileChannel.open(temp, CREATE_NEW, WRITE)) {
-        ByteBuffer length = ByteBuffer.allocate(LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        writeFully(out, length.putLong(0, header.length));
-        writeFully(out, ByteBuffer.wrap(header));
-        for (Tensor t : snapshot.values()) {
-          ByteBuffer values = ByteBuffer.allocate(t.size() * Double.BYTES);
-          TensorBytes.writeFloat64(t, values);
-          writeFully(out, values.flip());
-        }
-        out.force(true);
-      }
-      Files.move(temp, file, ATOMIC_MOVE, REPLACE_EXISTING);
-    } catch (Throwable e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
+    AtomicFiles.write(
+        file,
+        temp -> {
+          try (FileChannel out = FileChannel.open(temp, WRITE, TRUNCATE_EXISTING)) {
+            ByteBuffer length = ByteBuffer.allocate(LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            writeFully(out, length.putLong(0, header.length));
+            writeFully(out, ByteBuffer.wrap(header));
+            for (Tensor t : snapshot.values()) {
+              ByteBuffer values = ByteBuffer.allocate(t.size() * Double.BYTES);
+              TensorBytes.writeFloat64(t, values);
+              writeFully(out, values.flip());
+            }
+          }
+        });
   }
 
   /** The JSON header, padded with spaces to a multiple of 8 bytes as the reference writer does. */
@@ -183,13 +171,6 @@ public final class Safetensors {
     byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
     Arrays.fill(padded, json.length, padded.length, (byte) ' ');
     return padded;
-  }
-
-  /** A new name beside {@code file}, hidden on Unix, unlikely to collide with a concurrent save. */
-  private static Path temporarySibling(Path file) {
-    Path absolute = file.toAbsolutePath();
-    String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-    return absolute.resolveSibling("." + absolute.getFileName() + "." + suffix + ".tmp");
   }
 
   private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
