@@ -32,7 +32,7 @@ record TrainedModel(Module model, String description) {
     String description = file.toString();
     try {
       if (contents.metadata().containsKey(Checkpoint.SECTIONS_KEY)) {
-        Checkpoint checkpoint = Checkpoint.read(file);
+        Checkpoint checkpoint = Checkpoint.fromContents(file, contents);
         model.loadStateDict(checkpoint.section("model"));
         description += " (" + stage(Trainer.Progress.fromMetadata(checkpoint.metadata())) + ")";
       } else {

@@ -95,7 +95,17 @@ public record Checkpoint(Map<String, Map<String, Tensor>> sections, Map<String, 
    * @throws IOException if the file cannot be read
    */
   public static Checkpoint read(Path file) throws IOException {
-    Safetensors.Contents contents = Safetensors.read(file);
+    return fromContents(file, Safetensors.read(file));
+  }
+
+  /**
+   * The checkpoint held by {@code contents}, already read from {@code file}.
+   *
+   * @throws SafetensorsFormatException if the contents lack the {@value #SECTIONS_KEY} metadata or
+   *     hold a tensor outside the listed sections
+   */
+  public static Checkpoint fromContents(Path file, Safetensors.Contents contents)
+      throws SafetensorsFormatException {
     Map<String, String> metadata = new LinkedHashMap<>(contents.metadata());
     String names = metadata.remove(SECTIONS_KEY);
     if (names == null) {
