@@ -122,11 +122,7 @@ public abstract class Optimizer {
    * @throws IllegalArgumentException if {@code lr} is negative or not finite
    */
   public final void setLr(double lr) {
-    checkArgument(
-        lr >= 0 && lr < Double.POSITIVE_INFINITY,
-        "%s: learning rate must be finite and >= 0, got %s",
-        name(),
-        lr);
+    Options.checkNonNegative(name(), "learning rate", lr);
     this.lr = lr;
   }
 
