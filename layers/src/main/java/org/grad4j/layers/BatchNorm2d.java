@@ -31,6 +31,9 @@ public final class BatchNorm2d extends Module {
 
   public BatchNorm2d(int features, double eps, double momentum, boolean affine) {
     checkArgument(features >= 1, "BatchNorm2d: features must be at least 1, got %s", features);
+    checkArgument(eps >= 0, "BatchNorm2d: eps %s is negative", eps);
+    checkArgument(
+        momentum >= 0 && momentum <= 1, "BatchNorm2d: momentum %s is not in [0, 1]", momentum);
     this.features = features;
     this.eps = eps;
     this.momentum = momentum;

@@ -1,5 +1,7 @@
 package org.grad4j.layers;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.util.random.RandomGenerator;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.Variable;
@@ -16,6 +18,7 @@ public final class Dropout extends Module {
    * @param rng draws the masks; seed it for reproducible runs
    */
   public Dropout(double p, RandomGenerator rng) {
+    checkArgument(p >= 0 && p <= 1, "Dropout: probability %s is not in [0, 1]", p);
     this.p = p;
     this.rng = rng;
   }

@@ -133,4 +133,17 @@ class LayersTest {
     double mean = t.mean(false).item();
     return Math.sqrt(t.add(-mean).mul(t.add(-mean)).mean(false).item());
   }
+
+  @Test
+  void layersRejectBadHyperParametersWhenBuilt() {
+    IllegalArgumentException dropout =
+        assertThrows(IllegalArgumentException.class, () -> new Dropout(1.5, new Rng(0)));
+    assertEquals("Dropout: probability 1.5 is not in [0, 1]", dropout.getMessage());
+    IllegalArgumentException eps =
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(4, -1e-5, 0.1, true));
+    assertEquals("BatchNorm2d: eps -1.0E-5 is negative", eps.getMessage());
+    IllegalArgumentException momentum =
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(4, 1e-5, 2.0, true));
+    assertEquals("BatchNorm2d: momentum 2.0 is not in [0, 1]", momentum.getMessage());
+  }
 }
