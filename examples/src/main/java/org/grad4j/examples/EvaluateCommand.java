@@ -1,11 +1,9 @@
 package org.grad4j.examples;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Reports a trained SmallCNN's test accuracy, per class and overall, with its confusion matrix. */
 @Command(
@@ -23,16 +21,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin DatasetOption dataset;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Directory with the four IDX files (gzipped or not).")
-  Path data;
+  @Mixin DataDirectoryOption dataDirectory;
 
   @Override
   public Integer call() throws IOException {
     TrainedModel trained = checkpoint.load();
-    TrainingData data = TrainingData.load(this.data, dataset.kind);
+    TrainingData data = TrainingData.load(dataDirectory.directory, dataset.kind);
     System.out.println("model: " + trained.description());
     System.out.println("data: " + data.description());
     Evaluation eval = Evaluation.of(trained.model(), data.test());

@@ -89,8 +89,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Train on the first N examples only (0: all).")
   int limit;
 
-  @Option(names = "--data", description = "Directory with the four IDX files (gzipped or not).")
-  Path data;
+  @Mixin DataDirectoryOption dataDirectory;
 
   @Mixin DatasetOption dataset;
 
@@ -135,7 +134,9 @@ final class TrainCommand implements Callable<Integer> {
               epochs,
               seed,
               limit,
-              data == null ? "" : data.toAbsolutePath().toString(),
+              dataDirectory.directory == null
+                  ? ""
+                  : dataDirectory.directory.toAbsolutePath().toString(),
               dataset.kind);
     }
     TrainingData data = TrainingData.load(recipe.dataDirectory(), recipe.dataset());
