@@ -3,6 +3,8 @@ package org.grad4j.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,9 @@ import org.grad4j.layers.io.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Trains SmallCNN on Fashion-MNIST (or MNIST) with a progress bar, checkpoints and plots. */
@@ -109,6 +113,25 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar (for logs).")
   boolean noProgress;
 
+  /** Options --resume may come with: the run's recipe, data and directory are its own. */
+  private static final Set<String> RESUME_OPTIONS =
+      Set.of("--resume", "--epochs", "--no-progress", "--backend", "--threads");
+
+  private void rejectOptionsTheRecipeFixes() {
+    List<String> fixed =
+        spec.commandLine().getParseResult().matchedOptions().stream()
+            .map(OptionSpec::longestName)
+            .filter(name -> !RESUME_OPTIONS.contains(name))
+            .toList();
+    if (!fixed.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--resume continues the run with the recipe, data and directory in its checkpoint;"
+              + " only --epochs may change, not "
+              + String.join(", ", fixed));
+    }
+  }
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintStream log = System.out;
@@ -116,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
     Recipe recipe;
     Path outDir = out;
     if (resume != null) {
+      rejectOptionsTheRecipeFixes();
       checkpoint = Checkpoint.read(resume.resolve(Trainer.CHECKPOINT));
       recipe = Recipe.fromMetadata(checkpoint.metadata());
       if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {

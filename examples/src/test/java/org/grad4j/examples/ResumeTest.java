@@ -3,6 +3,7 @@ package org.grad4j.examples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * middle of an epoch (as Ctrl-C does).
  */
 class ResumeTest {
-  private static final String[] RECIPE = {"--limit", "192", "--batch-size", "32", "--no-progress"};
+  private static final String[] RECIPE = {"--limit", "192", "--batch-size", "32"};
 
   @TempDir static Path tmp;
   static Path data;
@@ -72,13 +73,16 @@ class ResumeTest {
     assertSameRun(uninterrupted, run);
   }
 
-  /** Runs {@code train}; a resumed run is given no --data: it must reuse the recorded one. */
+  /**
+   * Runs {@code train}; a resumed run is given neither the recipe nor --data: it must reuse the
+   * recorded ones.
+   */
   private static void train(String... args) {
     boolean resuming = args[0].equals("--resume");
-    List<String> all = new ArrayList<>(List.of("train"));
-    all.addAll(List.of(RECIPE));
+    List<String> all = new ArrayList<>(List.of("train", "--no-progress"));
     all.addAll(List.of(args));
     if (!resuming) {
+      all.addAll(List.of(RECIPE));
       all.addAll(List.of("--data", data.toString()));
     }
     Cli.Result result = Cli.run(all.toArray(String[]::new));
@@ -122,5 +126,19 @@ class ResumeTest {
     return Files.readAllLines(run.resolve(TrainingReport.CSV)).stream()
         .map(line -> line.substring(0, line.lastIndexOf(',')))
         .toList();
+  }
+
+  @Test
+  void resumeRejectsOptionsItsCheckpointFixes() {
+    Cli.Result result =
+        Cli.run("train", "--resume", tmp.toString(), "--lr", "0.1", "--out", "elsewhere");
+    assertEquals(2, result.exitCode(), result::toString);
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "--resume continues the run with the recipe, data and directory in its"
+                    + " checkpoint; only --epochs may change, not --lr, --out"),
+        result::toString);
   }
 }
