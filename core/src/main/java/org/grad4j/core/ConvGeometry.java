@@ -76,6 +76,26 @@ public record ConvGeometry(
     return outputSize("width", inW, kernelW, strideW, padW, dilationW);
   }
 
+  /**
+   * Checks that the dilated kernel fits an NCHW input {@code x} with its padding, in a message that
+   * names {@code op}.
+   *
+   * @throws IllegalArgumentException if the kernel's span exceeds the padded input on either axis
+   */
+  public void checkFits(String op, Shape x) {
+    int spanH = dilationH * (kernelH - 1) + 1;
+    int spanW = dilationW * (kernelW - 1) + 1;
+    checkArgument(
+        spanH <= x.dim(2) + 2 * padH && spanW <= x.dim(3) + 2 * padW,
+        "%s: kernel span %sx%s is larger than input %s padded by %sx%s",
+        op,
+        spanH,
+        spanW,
+        x,
+        padH,
+        padW);
+  }
+
   private static int outputSize(
       String axis, int in, int kernel, int stride, int pad, int dilation) {
     int span = dilation * (kernel - 1) + 1;

@@ -64,15 +64,7 @@ public final class Pooling {
         g.padW(),
         g.kernelH(),
         g.kernelW());
-    checkArgument(
-        g.kernelH() <= x.dim(2) + 2 * g.padH() && g.kernelW() <= x.dim(3) + 2 * g.padW(),
-        "%s: kernel %sx%s is larger than input %s padded by %sx%s",
-        op,
-        g.kernelH(),
-        g.kernelW(),
-        x,
-        g.padH(),
-        g.padW());
+    g.checkFits(op, x);
     return Shape.of(x.dim(0), x.dim(1), g.outputHeight(x.dim(2)), g.outputWidth(x.dim(3)));
   }
 

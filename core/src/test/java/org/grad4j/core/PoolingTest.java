@@ -229,7 +229,7 @@ class PoolingTest {
     assertIllegalArgument(
         () -> Pooling.maxPool2d(x, ConvGeometry.kernel(7, 2).withPadding(1, 0)),
         "maxPool2d",
-        "kernel 7x2",
+        "kernel span 7x2",
         "(2,3,4,4)",
         "padded by 1x0");
     assertIllegalArgument(

@@ -115,15 +115,6 @@ public final class Conv2d extends Function {
         w.dim(3),
         g.kernelH(),
         g.kernelW());
-    int spanH = g.dilationH() * (g.kernelH() - 1) + 1;
-    int spanW = g.dilationW() * (g.kernelW() - 1) + 1;
-    checkArgument(
-        spanH <= x.dim(2) + 2 * g.padH() && spanW <= x.dim(3) + 2 * g.padW(),
-        "conv2d: kernel span %sx%s is larger than input %s padded by %sx%s",
-        spanH,
-        spanW,
-        x,
-        g.padH(),
-        g.padW());
+    g.checkFits("conv2d", x);
   }
 }

@@ -110,7 +110,7 @@ class AvgPool2dTest {
     assertIllegalArgument(
         () -> F.avgPool2d(x, ConvGeometry.kernel(2, 7), false),
         "avgPool2d",
-        "kernel 2x7",
+        "kernel span 2x7",
         "(2,3,4,4)");
     assertIllegalArgument(
         () -> F.avgPool2d(x, ConvGeometry.of(2, 1, 0).withDilation(1, 2), true),

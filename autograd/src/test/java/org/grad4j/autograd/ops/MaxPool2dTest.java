@@ -104,7 +104,7 @@ class MaxPool2dTest {
         "padding 2x2",
         "half of the kernel 2x2",
         "PyTorch");
-    assertIllegalArgument(() -> F.maxPool2d(x, 5), "maxPool2d", "kernel 5x5", "(2,3,4,4)");
+    assertIllegalArgument(() -> F.maxPool2d(x, 5), "maxPool2d", "kernel span 5x5", "(2,3,4,4)");
     assertIllegalArgument(
         () -> F.maxPool2d(x, ConvGeometry.of(2, 1, 0).withDilation(2, 2)),
         "maxPool2d",
