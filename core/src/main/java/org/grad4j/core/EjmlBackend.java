@@ -40,6 +40,9 @@ final class EjmlBackend implements MatMulBackend {
       DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, DMatrixRMaj c) {
     long work = MatMul.checkProduct(a, transA, b, transB, c);
     boolean concurrent = WorkerPool.threads() > 1 && work >= CONCURRENT_THRESHOLD;
+    if (concurrent) {
+      WorkerPool.parkHelpers();
+    }
     if (transA && transB) {
       if (concurrent) {
         CommonOps_MT_DDRM.multTransAB(a, b, c);

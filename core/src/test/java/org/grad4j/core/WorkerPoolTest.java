@@ -38,6 +38,65 @@ class WorkerPoolTest {
   }
 
   @Test
+  void theLowestFailingPartsExceptionIsRethrown() {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  WorkerPool.run(
+                      4,
+                      part -> {
+                        if (part % 2 == 1) {
+                          throw new IllegalStateException("part " + part + " failed");
+                        }
+                      }));
+      assertEquals("part 1 failed", e.getMessage());
+    }
+  }
+
+  @Test
+  void anErrorInAPartIsRethrownAsItIs() {
+    StackOverflowError e =
+        assertThrows(
+            StackOverflowError.class,
+            () ->
+                WorkerPool.run(
+                    2,
+                    part -> {
+                      if (part == 1) {
+                        throw new StackOverflowError("part 1");
+                      }
+                    }));
+    assertEquals("part 1", e.getMessage());
+  }
+
+  @Test
+  void callersOnSeveralThreadsAllComplete() throws InterruptedException {
+    int callers = 4;
+    int jobs = 200;
+    AtomicIntegerArray sums = new AtomicIntegerArray(callers);
+    Thread[] threads = new Thread[callers];
+    for (int t = 0; t < callers; t++) {
+      int caller = t;
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int job = 0; job < jobs; job++) {
+                  WorkerPool.run(3, part -> sums.addAndGet(caller, part + 1));
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    for (int t = 0; t < callers; t++) {
+      assertEquals(jobs * (1 + 2 + 3), sums.get(t), "caller " + t);
+    }
+  }
+
+  @Test
   void nestedRunsComplete() {
     AtomicInteger inner = new AtomicInteger();
     WorkerPool.run(2, outer -> WorkerPool.run(2, part -> inner.incrementAndGet()));

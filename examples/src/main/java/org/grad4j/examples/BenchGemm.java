@@ -33,11 +33,11 @@ final class BenchGemm implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "25",
+      defaultValue = "5",
       description =
-          "Warm-up runs of every product, all done before a backend's products are timed"
-              + " (default: ${DEFAULT-VALUE}): the JIT compiles the Vector kernels for the steady"
-              + " state only after many calls.")
+          "Warm-up rounds, each running every product --runs times in the order they are timed"
+              + " (default: ${DEFAULT-VALUE}): the JIT settles on the Vector kernels only after"
+              + " the products have alternated a few times.")
   int warmup;
 
   /** A product {@code op(A)·op(B)} of {@code m×k} by {@code k×n}, named after where it occurs. */
@@ -76,14 +76,18 @@ final class BenchGemm implements Callable<Integer> {
     System.out.println();
     Rng rng = new Rng(0);
     List<Operands> operands = PRODUCTS.stream().map(p -> Operands.random(p, rng)).toList();
-    // One backend at a time, all of its products warmed up before any is timed: the JIT settles on
-    // the Vector kernels only after many calls, and the two backends' threads do not mix.
+    // One backend at a time, the whole timed sequence run a few times first: the JIT recompiles
+    // the Vector kernels while the product shapes alternate (measured: the S2 products ran at half
+    // speed for the first two rounds after 25 runs of each product in turn), and the two backends'
+    // threads do not mix.
     double[][] gflops = new double[operands.size()][backends.size()];
     for (int j = 0; j < backends.size(); j++) {
       MatMulBackend backend = MatMul.backend(backends.get(j));
-      for (Operands o : operands) {
-        for (int r = 0; r < warmup; r++) {
-          o.multiplyOn(backend);
+      for (int round = 0; round < warmup; round++) {
+        for (Operands o : operands) {
+          for (int r = 0; r < runs; r++) {
+            o.multiplyOn(backend);
+          }
         }
       }
       for (int i = 0; i < operands.size(); i++) {
