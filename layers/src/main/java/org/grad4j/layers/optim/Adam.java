@@ -4,40 +4,25 @@ import static org.grad4j.layers.optim.Options.checkNonNegative;
 import static org.grad4j.layers.optim.Options.checkUnitInterval;
 
 import java.util.List;
-import java.util.Map;
-import org.grad4j.core.Tensor;
 import org.grad4j.layers.Parameter;
 
 /**
  * Adam, as {@code torch.optim.Adam}: bias-corrected running averages of the gradient ({@code
  * exp_avg}) and of its square ({@code exp_avg_sq}), optional AMSGrad ({@code max_exp_avg_sq}) and
- * L2 weight decay added to the gradient. {@link AdamW} shares its builder.
+ * L2 weight decay added to the gradient. {@link AdamW} shares its builder and its implementation.
  *
  * <pre>{@code
  * Adam adam = Adam.builder().lr(3e-4).build(model.parameters());
  * }</pre>
  */
-public final class Adam extends Optimizer {
-  private final AdamRule rule;
-
-  private Adam(List<Parameter> params, double lr, AdamRule rule) {
-    super(params, lr);
-    this.rule = rule;
+public final class Adam extends AdamBase {
+  private Adam(Builder<Adam> b, List<Parameter> params) {
+    super(b, params, false);
   }
 
   /** A builder with PyTorch's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, no weight decay. */
   public static Builder<Adam> builder() {
-    return new Builder<>("Adam", false, 0.0, Adam::new);
-  }
-
-  @Override
-  protected List<String> bufferNames() {
-    return rule.bufferNames();
-  }
-
-  @Override
-  protected void update(Tensor param, Tensor grad, long step, Map<String, Tensor> buffers) {
-    rule.update(lr(), param, grad, step, buffers);
+    return new Builder<>("Adam", 0.0, Adam::new);
   }
 
   /**
@@ -47,23 +32,21 @@ public final class Adam extends Optimizer {
    */
   public static final class Builder<T extends Optimizer> {
     private final String name;
-    private final boolean decoupled;
     private final Factory<T> factory;
-    private double lr = 1e-3;
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay;
-    private boolean amsgrad;
+    double lr = 1e-3;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double eps = 1e-8;
+    double weightDecay;
+    boolean amsgrad;
 
-    /** Makes the optimizer from its parameters, validated learning rate and rule. */
-    interface Factory<T> {
-      T make(List<Parameter> params, double lr, AdamRule rule);
+    /** Makes the optimizer from the validated options and its parameters. */
+    interface Factory<T extends Optimizer> {
+      T make(Builder<T> options, List<Parameter> params);
     }
 
-    Builder(String name, boolean decoupled, double weightDecay, Factory<T> factory) {
+    Builder(String name, double weightDecay, Factory<T> factory) {
       this.name = name;
-      this.decoupled = decoupled;
       this.weightDecay = weightDecay;
       this.factory = factory;
     }
@@ -113,8 +96,7 @@ public final class Adam extends Optimizer {
       checkUnitInterval(name, "beta2", beta2);
       checkNonNegative(name, "eps", eps);
       checkNonNegative(name, "weightDecay", weightDecay);
-      return factory.make(
-          params, lr, new AdamRule(beta1, beta2, eps, weightDecay, amsgrad, decoupled));
+      return factory.make(this, params);
     }
   }
 }

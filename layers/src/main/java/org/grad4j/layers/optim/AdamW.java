@@ -1,8 +1,6 @@
 package org.grad4j.layers.optim;
 
 import java.util.List;
-import java.util.Map;
-import org.grad4j.core.Tensor;
 import org.grad4j.layers.Parameter;
 
 /**
@@ -14,28 +12,15 @@ import org.grad4j.layers.Parameter;
  * AdamW adamW = AdamW.builder().lr(1e-3).weightDecay(0.05).build(model.parameters());
  * }</pre>
  */
-public final class AdamW extends Optimizer {
-  private final AdamRule rule;
-
-  private AdamW(List<Parameter> params, double lr, AdamRule rule) {
-    super(params, lr);
-    this.rule = rule;
+public final class AdamW extends AdamBase {
+  private AdamW(Adam.Builder<AdamW> b, List<Parameter> params) {
+    super(b, params, true);
   }
 
   /**
    * A builder with PyTorch's defaults: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 1e-2.
    */
   public static Adam.Builder<AdamW> builder() {
-    return new Adam.Builder<>("AdamW", true, 1e-2, AdamW::new);
-  }
-
-  @Override
-  protected List<String> bufferNames() {
-    return rule.bufferNames();
-  }
-
-  @Override
-  protected void update(Tensor param, Tensor grad, long step, Map<String, Tensor> buffers) {
-    rule.update(lr(), param, grad, step, buffers);
+    return new Adam.Builder<>("AdamW", 1e-2, AdamW::new);
   }
 }

@@ -4,20 +4,36 @@ import java.util.List;
 import java.util.Map;
 import org.grad4j.core.FusedUpdates;
 import org.grad4j.core.Tensor;
+import org.grad4j.layers.Parameter;
 
-/** The hyper-parameters of Adam and AdamW and their update, shared by both. */
-record AdamRule(
-    double beta1,
-    double beta2,
-    double eps,
-    double weightDecay,
-    boolean amsgrad,
-    boolean decoupled) {
+/**
+ * The implementation of {@link Adam} and {@link AdamW}, which differ only in how weight decay is
+ * applied: added to the gradient (L2) or, decoupled, as a scaling of the parameter.
+ */
+abstract sealed class AdamBase extends Optimizer permits Adam, AdamW {
   private static final String EXP_AVG = "exp_avg";
   private static final String EXP_AVG_SQ = "exp_avg_sq";
   private static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
 
-  List<String> bufferNames() {
+  private final double beta1;
+  private final double beta2;
+  private final double eps;
+  private final double weightDecay;
+  private final boolean amsgrad;
+  private final boolean decoupled;
+
+  AdamBase(Adam.Builder<?> b, List<Parameter> params, boolean decoupled) {
+    super(params, b.lr);
+    beta1 = b.beta1;
+    beta2 = b.beta2;
+    eps = b.eps;
+    weightDecay = b.weightDecay;
+    amsgrad = b.amsgrad;
+    this.decoupled = decoupled;
+  }
+
+  @Override
+  protected final List<String> bufferNames() {
     return amsgrad ? List.of(EXP_AVG, EXP_AVG_SQ, MAX_EXP_AVG_SQ) : List.of(EXP_AVG, EXP_AVG_SQ);
   }
 
@@ -26,9 +42,10 @@ record AdamRule(
    * then {@code stepSize = lr / (1 - beta1^t)} and {@code denom = sqrt(v) / sqrt(1 - beta2^t) +
    * eps}, so eps is added after the bias correction of {@code v}.
    */
-  void update(double lr, Tensor param, Tensor grad, long step, Map<String, Tensor> buffers) {
+  @Override
+  protected final void update(Tensor param, Tensor grad, long step, Map<String, Tensor> buffers) {
     if (decoupled) {
-      param.scaleInPlace(1 - lr * weightDecay);
+      param.scaleInPlace(1 - lr() * weightDecay);
     }
     FusedUpdates.adamInPlace(
         param,
@@ -40,7 +57,7 @@ record AdamRule(
         beta2,
         decoupled ? 0 : weightDecay,
         eps,
-        lr / (1 - Math.pow(beta1, step)),
+        lr() / (1 - Math.pow(beta1, step)),
         Math.sqrt(1 - Math.pow(beta2, step)));
   }
 }
