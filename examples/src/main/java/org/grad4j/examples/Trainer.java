@@ -1,5 +1,7 @@
 package org.grad4j.examples;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -81,14 +83,31 @@ final class Trainer {
     this.scheduler = schedule == null ? null : new LrScheduler(optimizer, schedule);
   }
 
-  /** Restores model, optimizer, schedule and progress from {@code checkpoint}. */
+  /**
+   * Restores model, optimizer, schedule and progress from {@code checkpoint}.
+   *
+   * @throws IllegalArgumentException naming {@code --epochs} if the recipe ends before the epoch
+   *     the checkpoint is in (the schedule, made for the recipe's epochs, would not reach the
+   *     checkpoint's step)
+   */
   void resume(Checkpoint checkpoint) throws IOException {
+    Progress saved = Progress.fromMetadata(checkpoint.metadata());
+    int begun = saved.epoch() + (saved.batch() > 0 ? 1 : 0);
+    checkArgument(
+        recipe.epochs() >= begun,
+        "--epochs %s: the run in %s has trained %s epoch%s%s; expected at least %s",
+        recipe.epochs(),
+        out,
+        saved.epoch(),
+        saved.epoch() == 1 ? "" : "s",
+        saved.batch() > 0 ? " and " + saved.batch() + " batches of epoch " + begun : "",
+        begun);
     model.loadStateDict(checkpoint.section("model"));
     optimizer.loadStateDict(checkpoint.section("optimizer"));
     if (scheduler != null) {
       scheduler.loadStateDict(checkpoint.section("scheduler"));
     }
-    progress = Progress.fromMetadata(checkpoint.metadata());
+    progress = saved;
     List<EpochStats> recorded = TrainingReport.read(out);
     history.addAll(recorded.subList(0, Math.min(progress.epoch(), recorded.size())));
   }

@@ -128,6 +128,27 @@ class ResumeTest {
         .toList();
   }
 
+  /**
+   * A one-cycle schedule is made for the resumed run's epochs; with fewer epochs than the run has
+   * trained, it would not reach the checkpoint's step. The error names --epochs, not the step.
+   */
+  @Test
+  void resumingWithFewerEpochsThanTrainedNamesEpochs() {
+    Path run = tmp.resolve("one-cycle");
+    train("--epochs", "2", "--lr-schedule", "onecycle", "--out", run.toString());
+    Cli.Result result =
+        Cli.run("train", "--no-progress", "--resume", run.toString(), "--epochs", "1");
+    assertEquals(1, result.exitCode(), result::toString);
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "grad4j train: --epochs 1: the run in "
+                    + run
+                    + " has trained 2 epochs; expected at least 2"),
+        result::toString);
+  }
+
   @Test
   void resumeRejectsOptionsItsCheckpointFixes() {
     Cli.Result result =
