@@ -5,10 +5,10 @@ import java.util.concurrent.Callable;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.KernelTimer;
-import org.grad4j.core.KernelTimer.Kernel;
-import org.grad4j.core.MatMul;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
+import org.grad4j.examples.Timing.KernelNanos;
+import org.grad4j.examples.Timing.KernelShares;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,11 +35,7 @@ final class BenchConv implements Callable<Integer> {
       description = "Shapes to run (default: ${DEFAULT-VALUE}).")
   List<String> shapes;
 
-  @Option(
-      names = "--runs",
-      defaultValue = "7",
-      description = "Timed runs (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin RunsOption runs;
 
   @Option(
       names = "--warmup",
@@ -49,16 +45,13 @@ final class BenchConv implements Callable<Integer> {
               + " kernels while the first shape is timed).")
   int warmup;
 
-  @Option(
-      names = "--machine",
-      description = "Print `name value unit` lines (as the peer scripts do) instead of a table.")
-  boolean machine;
+  @Mixin MachineOption machine;
 
   @Override
   public Integer call() {
-    Timing.checkCounts(spec, "--runs", runs, warmup);
+    Timing.checkCounts(spec, "--runs", runs.count, warmup);
     List<ConvShape> selected = shapes.stream().map(ConvShape::named).toList();
-    if (machine) {
+    if (machine.enabled) {
       selected.forEach(this::report);
       return 0;
     }
@@ -87,42 +80,30 @@ final class BenchConv implements Callable<Integer> {
     Tensor seed =
         Tensor.ones(
             s.batch(), s.cout(), s.geometry().outputHeight(s.h()), s.geometry().outputWidth(s.w()));
-    double[] forward = new double[runs];
-    double[] backward = new double[runs];
-    long matmul = 0;
-    long columns = 0;
-    for (int r = -warmup; r < runs; r++) {
-      KernelTimer.reset();
-      long t0 = System.nanoTime();
-      Variable y = F.conv2d(x, w, b, s.geometry());
-      long t1 = System.nanoTime();
-      y.backward(seed);
-      long t2 = System.nanoTime();
-      x.zeroGrad();
-      w.zeroGrad();
-      b.zeroGrad();
-      if (r >= 0) {
-        forward[r] = (t1 - t0) / 1e6;
-        backward[r] = (t2 - t1) / 1e6;
-        matmul += KernelTimer.nanos(Kernel.MATMUL);
-        columns += KernelTimer.nanos(Kernel.IM2COL) + KernelTimer.nanos(Kernel.COL2IM);
-      }
-    }
-    double fwd = Timing.median(forward);
-    double bwd = Timing.median(backward);
-    double total = 0;
-    for (int r = 0; r < runs; r++) {
-      total += forward[r] + backward[r];
-    }
-    double matmulShare = matmul / 1e6 / total;
-    double columnShare = columns / 1e6 / total;
-    if (machine) {
-      String prefix =
-          String.format("grad4j.%s.t%d.%s", MatMul.backendName(), MatMul.threads(), s.name());
-      System.out.printf("%s.fwd_ms %.6g ms%n", prefix, fwd);
-      System.out.printf("%s.bwd_ms %.6g ms%n", prefix, bwd);
-      System.out.printf("%s.matmul_share %.4f fraction%n", prefix, matmulShare);
-      System.out.printf("%s.im2col_share %.4f fraction%n", prefix, columnShare);
+    List<Run> timed =
+        Timing.measure(
+            warmup,
+            runs.count,
+            () -> {
+              KernelTimer.reset();
+              long t0 = System.nanoTime();
+              Variable y = F.conv2d(x, w, b, s.geometry());
+              long t1 = System.nanoTime();
+              y.backward(seed);
+              long t2 = System.nanoTime();
+              x.zeroGrad();
+              w.zeroGrad();
+              b.zeroGrad();
+              return new Run((t1 - t0) / 1e6, (t2 - t1) / 1e6, KernelNanos.read());
+            });
+    double fwd = Timing.median(timed, Run::forwardMs);
+    double bwd = Timing.median(timed, Run::backwardMs);
+    KernelShares shares = KernelShares.of(timed);
+    if (machine.enabled) {
+      MachineOption.print(s.name() + ".fwd_ms", "%.6g", fwd, "ms");
+      MachineOption.print(s.name() + ".bwd_ms", "%.6g", bwd, "ms");
+      MachineOption.print(s.name() + ".matmul_share", "%.4f", shares.matmul(), "fraction");
+      MachineOption.print(s.name() + ".im2col_share", "%.4f", shares.columns(), "fraction");
       return;
     }
     System.out.printf(
@@ -135,8 +116,17 @@ final class BenchConv implements Callable<Integer> {
         bwd,
         s.forwardFlops() / fwd / 1e6,
         2 * s.forwardFlops() / bwd / 1e6,
-        100 * matmulShare,
-        100 * columnShare,
-        100 * (1 - matmulShare - columnShare));
+        100 * shares.matmul(),
+        100 * shares.columns(),
+        100 * shares.rest());
+  }
+
+  /** One timed run of a shape: forward and backward milliseconds, and the kernel times. */
+  private record Run(double forwardMs, double backwardMs, KernelNanos kernels)
+      implements Timing.KernelRun {
+    @Override
+    public double millis() {
+      return forwardMs + backwardMs;
+    }
   }
 }

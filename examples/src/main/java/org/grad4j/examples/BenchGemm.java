@@ -25,11 +25,7 @@ final class BenchGemm implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--runs",
-      defaultValue = "7",
-      description = "Timed runs (default: ${DEFAULT-VALUE}).")
-  int runs;
+  @Mixin RunsOption runs;
 
   @Option(
       names = "--warmup",
@@ -66,7 +62,7 @@ final class BenchGemm implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Timing.checkCounts(spec, "--runs", runs, warmup);
+    Timing.checkCounts(spec, "--runs", runs.count, warmup);
     System.out.printf("matrix-product gateway, float64; %s%n", ComputeOptions.describe());
     List<String> backends = MatMul.backendNames();
     System.out.printf("%-22s %-20s", "product", "m×k·k×n");
@@ -80,35 +76,39 @@ final class BenchGemm implements Callable<Integer> {
     // the Vector kernels while the product shapes alternate (measured: the S2 products ran at half
     // speed for the first two rounds after 25 runs of each product in turn), and the two backends'
     // threads do not mix.
-    double[][] gflops = new double[operands.size()][backends.size()];
-    for (int j = 0; j < backends.size(); j++) {
-      MatMulBackend backend = MatMul.backend(backends.get(j));
-      for (int round = 0; round < warmup; round++) {
-        for (Operands o : operands) {
-          for (int r = 0; r < runs; r++) {
-            o.multiplyOn(backend);
-          }
-        }
-      }
-      for (int i = 0; i < operands.size(); i++) {
-        double[] seconds = new double[runs];
-        for (int r = 0; r < runs; r++) {
-          long t0 = System.nanoTime();
-          operands.get(i).multiplyOn(backend);
-          seconds[r] = (System.nanoTime() - t0) / 1e9;
-        }
-        gflops[i][j] = operands.get(i).product().flops() / Timing.median(seconds) / 1e9;
-      }
-    }
+    List<double[]> gflops =
+        backends.stream()
+            .map(MatMul::backend)
+            .map(backend -> Timing.measure(warmup, 1, () -> gflops(operands, backend)).get(0))
+            .toList();
     for (int i = 0; i < operands.size(); i++) {
       Product p = operands.get(i).product();
       System.out.printf("%-22s %-20s", p.name(), p.m() + "×" + p.k() + "·" + p.k() + "×" + p.n());
-      for (double g : gflops[i]) {
-        System.out.printf(" %12.1f", g);
+      for (double[] g : gflops) {
+        System.out.printf(" %12.1f", g[i]);
       }
       System.out.println();
     }
     return 0;
+  }
+
+  /** The GFLOP/s of each product on {@code backend}, from the median of --runs runs in turn. */
+  private double[] gflops(List<Operands> operands, MatMulBackend backend) {
+    return operands.stream()
+        .mapToDouble(
+            o -> {
+              List<Double> seconds =
+                  Timing.measure(
+                      0,
+                      runs.count,
+                      () -> {
+                        long t0 = System.nanoTime();
+                        o.multiplyOn(backend);
+                        return (System.nanoTime() - t0) / 1e9;
+                      });
+              return o.product().flops() / Timing.median(seconds, Double::doubleValue) / 1e9;
+            })
+        .toArray();
   }
 
   /** Random operands of a product and its output matrix. */

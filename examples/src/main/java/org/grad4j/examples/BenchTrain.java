@@ -1,14 +1,15 @@
 package org.grad4j.examples;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.grad4j.autograd.F;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.KernelTimer;
-import org.grad4j.core.KernelTimer.Kernel;
-import org.grad4j.core.MatMul;
 import org.grad4j.core.Rng;
 import org.grad4j.core.Tensor;
+import org.grad4j.examples.Timing.KernelNanos;
+import org.grad4j.examples.Timing.KernelShares;
 import org.grad4j.layers.Module;
 import org.grad4j.layers.SmallCNN;
 import org.grad4j.layers.optim.Optimizer;
@@ -53,10 +54,7 @@ final class BenchTrain implements Callable<Integer> {
       description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(
-      names = "--machine",
-      description = "Print `name value unit` lines (as the peer scripts do) instead of text.")
-  boolean machine;
+  @Mixin MachineOption machine;
 
   @Override
   public Integer call() {
@@ -72,38 +70,33 @@ final class BenchTrain implements Callable<Integer> {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long threadId = Thread.currentThread().getId();
-    double[] millis = new double[steps];
-    long allocated = 0;
-    long matmul = 0;
-    long columns = 0;
-    for (int s = -warmup; s < steps; s++) {
-      KernelTimer.reset();
-      long bytesBefore = threads.getThreadAllocatedBytes(threadId);
-      long t0 = System.nanoTime();
-      sgd.zeroGrad();
-      Variable loss = F.crossEntropy(model.forward(new Variable(images)), labels);
-      loss.backward();
-      sgd.step();
-      long t1 = System.nanoTime();
-      if (s >= 0) {
-        millis[s] = (t1 - t0) / 1e6;
-        allocated += threads.getThreadAllocatedBytes(threadId) - bytesBefore;
-        matmul += KernelTimer.nanos(Kernel.MATMUL);
-        columns += KernelTimer.nanos(Kernel.IM2COL) + KernelTimer.nanos(Kernel.COL2IM);
-      }
-    }
-    double median = Timing.median(millis);
-    double total = 0;
-    for (double m : millis) {
-      total += m;
-    }
+    List<Step> timed =
+        Timing.measure(
+            warmup,
+            steps,
+            () -> {
+              KernelTimer.reset();
+              long bytesBefore = threads.getThreadAllocatedBytes(threadId);
+              long t0 = System.nanoTime();
+              sgd.zeroGrad();
+              Variable loss = F.crossEntropy(model.forward(new Variable(images)), labels);
+              loss.backward();
+              sgd.step();
+              long t1 = System.nanoTime();
+              return new Step(
+                  (t1 - t0) / 1e6,
+                  threads.getThreadAllocatedBytes(threadId) - bytesBefore,
+                  KernelNanos.read());
+            });
+    double median = Timing.median(timed, Step::millis);
+    double allocatedMb =
+        timed.stream().mapToLong(Step::allocatedBytes).sum() / (double) steps / 1e6;
+    KernelShares shares = KernelShares.of(timed);
     double imagesPerSecond = batchSize / (median / 1000);
-    if (machine) {
-      String prefix = String.format("grad4j.%s.t%d.train", MatMul.backendName(), MatMul.threads());
-      System.out.printf("%s.ms_per_step %.6g ms%n", prefix, median);
-      System.out.printf("%s.epoch_s_projected %.6g s%n", prefix, EPOCH_IMAGES / imagesPerSecond);
-      System.out.printf(
-          "%s.allocated_mb_per_step %.6g MB%n", prefix, allocated / (double) steps / 1e6);
+    if (machine.enabled) {
+      MachineOption.print("train.ms_per_step", "%.6g", median, "ms");
+      MachineOption.print("train.epoch_s_projected", "%.6g", EPOCH_IMAGES / imagesPerSecond, "s");
+      MachineOption.print("train.allocated_mb_per_step", "%.6g", allocatedMb, "MB");
       return 0;
     }
     System.out.printf(
@@ -117,10 +110,11 @@ final class BenchTrain implements Callable<Integer> {
     System.out.printf(
         "time split: matrix products %.1f%%, im2col/col2im %.1f%%, rest %.1f%%; allocated %.1f MB"
             + " per step on the training thread%n",
-        100 * matmul / 1e6 / total,
-        100 * columns / 1e6 / total,
-        100 * (1 - (matmul + columns) / 1e6 / total),
-        allocated / (double) steps / 1e6);
+        100 * shares.matmul(), 100 * shares.columns(), 100 * shares.rest(), allocatedMb);
     return 0;
   }
+
+  /** One timed training step: milliseconds, bytes allocated on this thread, kernel times. */
+  private record Step(double millis, long allocatedBytes, KernelNanos kernels)
+      implements Timing.KernelRun {}
 }
