@@ -4,7 +4,7 @@ Each case records the input x (and a parameter where the op has one), y = op(x),
 upstream gradient gy and dx from y.backward(gy).
 """
 
-from make_reference import Case, family, seeded
+from reference_cases import Case, family, make_input, seeded
 
 import torch
 import torch.nn.functional as F
@@ -13,11 +13,7 @@ import torch.nn.functional as F
 def unary_case(family_name, name, fn, x, **params):
     """x is a shape (random normal), a function making x after seeding, or a tensor."""
     seeded(family_name, name)
-    if isinstance(x, tuple):
-        x = torch.randn(*x)
-    elif callable(x):
-        x = x()
-    x = x.clone().requires_grad_(True)
+    x = make_input(x).clone().requires_grad_(True)
     y = fn(x)
     gy = torch.randn(y.shape)
     y.backward(gy)

@@ -6,21 +6,12 @@ is also the order of grad4j's ``Reduction`` enum. A reduced (scalar) loss is dif
 ``backward()``; an unreduced one with a random upstream gradient, stored as ``gy``.
 """
 
-from make_reference import Case, family, seeded
+from reference_cases import Case, family, make_input, seeded
 
 import torch
 import torch.nn.functional as F
 
 REDUCTIONS = ["mean", "sum", "none"]
-
-
-def make(x):
-    """x is a shape (random normal), a function making x after seeding, or a tensor."""
-    if isinstance(x, tuple):
-        return torch.randn(*x)
-    if callable(x):
-        return x()
-    return x
 
 
 def backward(c, y):
@@ -37,7 +28,7 @@ def backward(c, y):
 def labels_case(family_name, name, op, x, classes, reduction, **kwargs):
     """x: the (N, C) scores; labels drawn uniformly from [0, C); op(x, labels, reduction=...)."""
     seeded(family_name, name)
-    x = make(x).clone().requires_grad_(True)
+    x = make_input(x).clone().requires_grad_(True)
     labels = torch.randint(0, classes, (x.shape[0],))
     c = Case(name).param("reduction", REDUCTIONS.index(reduction))
     for key, value in kwargs.items():
@@ -108,8 +99,8 @@ def nll_loss_cases():
 def pair_case(family_name, name, op, x, t, reduction):
     """Two same-shaped inputs x and t, both requiring grad; records dx and dt."""
     seeded(family_name, name)
-    x = make(x).clone().requires_grad_(True)
-    t = make(t).clone().requires_grad_(True)
+    x = make_input(x).clone().requires_grad_(True)
+    t = make_input(t).clone().requires_grad_(True)
     c = Case(name).param("reduction", REDUCTIONS.index(reduction))
     c.tensor("x", x).tensor("t", t)
     backward(c, op(x, t, reduction=reduction))

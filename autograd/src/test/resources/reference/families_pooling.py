@@ -1,14 +1,10 @@
 """Reference families for pooling and batch normalisation: max_pool2d, avg_pool2d,
 adaptive_avg_pool2d (output size 1) and batch_norm (training and evaluation)."""
 
-from make_reference import Case, family, seeded
+from reference_cases import Case, family, make_input, pair, seeded
 
 import torch
 import torch.nn.functional as F
-
-
-def pair(v):
-    return (v, v) if isinstance(v, int) else tuple(v)
 
 
 def pool_case(fam, name, x, kernel, stride, padding, pool, **params):
@@ -18,7 +14,7 @@ def pool_case(fam, name, x, kernel, stride, padding, pool, **params):
     a random upstream gradient gy and dx from y.backward(gy).
     """
     seeded(fam, name)
-    x = x() if callable(x) else torch.randn(*x)
+    x = make_input(x)
     (kh, kw), (sh, sw), (ph, pw) = pair(kernel), pair(stride), pair(padding)
     x = x.clone().requires_grad_(True)
     y = pool(x, (kh, kw), (sh, sw), (ph, pw))

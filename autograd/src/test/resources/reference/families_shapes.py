@@ -8,7 +8,7 @@ indices are stored as tensors of integral values.
 import torch
 import torch.nn.functional as F
 
-from make_reference import Case, family, seeded
+from reference_cases import Case, family, make_input, seeded
 
 
 def grad_case(fam, name, fn, inputs, params=None, data=None):
@@ -22,7 +22,7 @@ def grad_case(fam, name, fn, inputs, params=None, data=None):
     data = data or {}
     xs = {}
     for key, spec in inputs.items():
-        x = torch.randn(*spec) if isinstance(spec, tuple) else spec()
+        x = make_input(spec)
         xs[key] = x.detach().clone().requires_grad_(True)
     y = fn(**xs, **data)
     gy = torch.randn(y.shape)

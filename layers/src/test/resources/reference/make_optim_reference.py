@@ -8,8 +8,9 @@ Run with Debian's PyTorch from the repository root (or anywhere):
 
 With no arguments every family is written: ``optim.txt``, ``lr_schedule.txt``, ``grad_clip.txt``
 and ``training.txt`` land beside this script and are read by the tests of
-``org.grad4j.layers.optim``. The file format, ``Case``, ``seeded`` and ``write_family`` come from
-autograd's ``make_reference.py``. Never edit the files by hand: change this script and run it again.
+``org.grad4j.layers.optim``. The file format is autograd's ``make_reference.py``'s; ``Case``,
+``seeded`` and ``write_family`` come from ``reference_cases.py`` beside it. Never edit the files
+by hand: change this script and run it again.
 
 Optimizer and training cases are named ``<optimizer>_<options>``; the Java tests pick the
 optimizer from the prefix and its options from the params. Optimizer case keys: ``p<i>`` is
@@ -27,7 +28,7 @@ sys.path.insert(0, os.path.normpath(AUTOGRAD_REFERENCE))
 sys.dont_write_bytecode = True  # no __pycache__ among autograd's test resources
 
 import torch  # noqa: E402
-from make_reference import Case, seeded, write_family  # noqa: E402
+from reference_cases import Case, seeded, write_family  # noqa: E402
 
 # ---------------------------------------------------------------- optimizers
 
