@@ -22,7 +22,6 @@ import org.grad4j.autograd.ops.MaxPool2d;
 import org.grad4j.autograd.ops.Maximum;
 import org.grad4j.autograd.ops.Mul;
 import org.grad4j.autograd.ops.Neg;
-import org.grad4j.autograd.ops.Nll;
 import org.grad4j.autograd.ops.Permute;
 import org.grad4j.autograd.ops.Pow;
 import org.grad4j.autograd.ops.Relu;
@@ -34,6 +33,7 @@ import org.grad4j.autograd.ops.Sub;
 import org.grad4j.autograd.ops.Sum;
 import org.grad4j.autograd.ops.SumTo;
 import org.grad4j.autograd.ops.Tanh;
+import org.grad4j.core.ClassLabels;
 import org.grad4j.core.ConvGeometry;
 import org.grad4j.core.Indexing;
 import org.grad4j.core.Shape;
@@ -353,7 +353,8 @@ public final class F {
    * score for its class).
    */
   public static Variable gather(Variable x, int[] index) {
-    return new Gather(index).apply(x);
+    int[] positions = Indexing.rowPositions("gather", x.shape(), index);
+    return new Gather(positions, Shape.of(index.length)).apply(x);
   }
 
   // ---------------------------------------------------------------- linear algebra
@@ -624,9 +625,13 @@ public final class F {
     return nll(logProbs, labels, Reduction.MEAN);
   }
 
-  /** {@code -logProbs[i, labels[i]]} per row, reduced, as PyTorch's {@code nll_loss}. */
+  /**
+   * {@code -logProbs[i, labels[i]]} per row, reduced, as PyTorch's {@code nll_loss}. Only the
+   * labelled entries are read, so {@code -Infinity} elsewhere does no harm.
+   */
   public static Variable nll(Variable logProbs, int[] labels, Reduction reduction) {
-    return reduction.apply(new Nll(labels).apply(logProbs));
+    ClassLabels.check("nll", logProbs.data(), labels);
+    return reduction.apply(neg(gather(logProbs, labels)));
   }
 
   /** The mean squared error; the shapes must match exactly. */

@@ -60,16 +60,6 @@ public final class ClassLabels {
     return new Tensor(Shape.of(labels.length, classes), out);
   }
 
-  /** Each row's score at its label, {@code scores[i, labels[i]]}, as a vector {@code (N,)}. */
-  public static Tensor pick(Tensor scores, int[] labels) {
-    int classes = scores.shape().dim(1);
-    double[] out = new double[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      out[i] = scores.data[i * classes + labels[i]];
-    }
-    return new Tensor(Shape.of(labels.length), out);
-  }
-
   /**
    * How many of {@code predicted} equal {@code labels} at the same position.
    *

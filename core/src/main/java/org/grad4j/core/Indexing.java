@@ -2,10 +2,13 @@ package org.grad4j.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
- * Data movement by index: slices along an axis and their adjoint, concatenation, picking one
- * element per row of a matrix and its adjoint, and the index of the maximum along an axis. Each
- * tensor result is new and contiguous.
+ * Data movement by index: slices along an axis and their adjoint, concatenation, the index of the
+ * maximum along an axis, and reading elements at flat positions ({@link #gather}) with its adjoint
+ * ({@link #scatterAdd}). Each tensor result is new and contiguous.
  *
  * <p>Along an axis a row-major tensor is a sequence of {@code outer} blocks, each holding {@code
  * dim(axis)} runs of {@code inner} contiguous elements (the product of the dimensions before and
@@ -152,54 +155,130 @@ public final class Indexing {
   }
 
   /**
-   * For a matrix {@code x (N, C)}, the vector {@code (N,)} of {@code x[i, index[i]]}, as PyTorch's
-   * {@code x.gather(1, index[:, None])[:, 0]} (picking each sample's score for its class).
+   * The flat positions of {@code x[i, columns[i]]} in a matrix {@code x} of {@code shape (N, C)},
+   * one per row. With them {@link #gather} picks each row's element, as PyTorch's {@code
+   * x.gather(1, columns[:, None])[:, 0]} (each sample's score for its class), and {@link
+   * #scatterAdd} puts the elements back.
+   *
+   * @param op the calling op's name, which starts every error message
    */
-  public static Tensor gather(Tensor x, int[] index) {
-    checkArgument(x.rank() == 2, "gather: expected a matrix (N,C), got shape %s", x.shape());
-    int rows = x.shape().dim(0);
-    int cols = x.shape().dim(1);
-    checkIndex("gather", index, rows, cols, x.shape());
-    double[] out = new double[rows];
-    for (int i = 0; i < rows; i++) {
-      out[i] = x.data[i * cols + index[i]];
-    }
-    return new Tensor(Shape.of(rows), out);
-  }
-
-  /**
-   * A matrix {@code (N, columns)} of zeros with {@code src[i]} at {@code [i, index[i]]}: the
-   * adjoint of {@link #gather}.
-   */
-  public static Tensor scatter(Tensor src, int[] index, int columns) {
-    checkArgument(src.rank() == 1, "scatter: expected a vector (N,), got shape %s", src.shape());
-    int rows = src.shape().dim(0);
-    Shape outShape = Shape.of(rows, columns);
-    checkIndex("scatter", index, rows, columns, outShape);
-    double[] out = new double[outShape.size()];
-    for (int i = 0; i < rows; i++) {
-      out[i * columns + index[i]] = src.data[i];
-    }
-    return new Tensor(outShape, out);
-  }
-
-  private static void checkIndex(String op, int[] index, int rows, int cols, Shape shape) {
+  public static int[] rowPositions(String op, Shape shape, int[] columns) {
+    checkArgument(shape.rank() == 2, "%s: expected a matrix (N,C), got shape %s", op, shape);
+    int rows = shape.dim(0);
+    int cols = shape.dim(1);
     checkArgument(
-        index.length == rows,
+        columns.length == rows,
         "%s: %s indices for %s rows of shape %s",
         op,
-        index.length,
+        columns.length,
         rows,
         shape);
+    int[] positions = new int[rows];
     for (int i = 0; i < rows; i++) {
       checkArgument(
-          index[i] >= 0 && index[i] < cols,
+          columns[i] >= 0 && columns[i] < cols,
           "%s: index %s at row %s is out of range for %s columns of shape %s",
           op,
-          index[i],
+          columns[i],
           i,
           cols,
           shape);
+      positions[i] = i * cols + columns[i];
+    }
+    return positions;
+  }
+
+  /**
+   * A tensor of {@code shape} with {@code out[o] = source[index[o]]}, {@code source} read in
+   * row-major order: the elements at the arg-max positions of {@link Pooling#maxPool2d}, or one per
+   * row at {@link #rowPositions}.
+   */
+  public static Tensor gather(Tensor source, int[] index, Shape shape) {
+    checkArgument(
+        index.length == shape.size(),
+        "gather: %s indices for an output %s of %s elements",
+        index.length,
+        shape,
+        shape.size());
+    double[] out = new double[index.length];
+    for (int o = 0; o < out.length; o++) {
+      checkIndex("gather", index[o], source.size());
+      out[o] = source.data[index[o]];
+    }
+    return new Tensor(shape, out);
+  }
+
+  /**
+   * A tensor of {@code shape}, zero but for {@code out[index[o]] += values[o]}: the adjoint of
+   * {@link #gather}, which sends gradients back to the positions read. Every element gets its
+   * additions in the order of {@code o}, on top of {@code +0.0} (as PyTorch's {@code
+   * zeros().scatter_add_}, so a single {@code -0.0} gives {@code +0.0}).
+   *
+   * <p>When {@code values} and the output have the same first dimension and every index lies in the
+   * output's block of the first-axis position of its value (as the arg-maxima of pooling lie in
+   * their image, and row positions in their row), the blocks are split across threads, each thread
+   * reading only its own values; otherwise one thread does all. The result is the same either way.
+   */
+  public static Tensor scatterAdd(Tensor values, int[] index, Shape shape) {
+    checkArgument(
+        index.length == values.size(),
+        "scatterAdd: %s indices for values %s of %s elements",
+        index.length,
+        values.shape(),
+        values.size());
+    double[] in = values.data;
+    double[] out = BufferPool.take(shape.size());
+    if (!addByBlocks(in, values.shape(), index, out, shape)) {
+      Arrays.fill(out, 0.0);
+      for (int o = 0; o < index.length; o++) {
+        checkIndex("scatterAdd", index[o], out.length);
+        out[index[o]] += in[o];
+      }
+    }
+    return new Tensor(shape, out);
+  }
+
+  /**
+   * The parallel {@link #scatterAdd}: each thread clears the output blocks of a range of first-axis
+   * positions and adds the values of the same positions. Returns false, leaving {@code out} partly
+   * written, when the shapes differ along the first axis or an index falls outside its thread's
+   * blocks.
+   */
+  private static boolean addByBlocks(
+      double[] in, Shape inShape, int[] index, double[] out, Shape outShape) {
+    if (inShape.rank() == 0
+        || outShape.rank() == 0
+        || inShape.dim(0) != outShape.dim(0)
+        || out.length == 0) {
+      return false;
+    }
+    int blocks = outShape.dim(0);
+    int inBlock = in.length / blocks;
+    int outBlock = out.length / blocks;
+    AtomicBoolean stray = new AtomicBoolean();
+    WorkerPool.forRange(
+        blocks,
+        Math.max(1, Tensor.PARALLEL_GRAIN / outBlock),
+        (from, to) -> {
+          int lo = from * outBlock;
+          int hi = to * outBlock;
+          Arrays.fill(out, lo, hi, 0.0);
+          for (int o = from * inBlock; o < to * inBlock; o++) {
+            int i = index[o];
+            if (i < lo || i >= hi) {
+              stray.set(true);
+              return;
+            }
+            out[i] += in[o];
+          }
+        });
+    return !stray.get();
+  }
+
+  private static void checkIndex(String op, int index, int size) {
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException(
+          String.format("%s: index %d is out of range [0, %d)", op, index, size));
     }
   }
 }

@@ -2,11 +2,10 @@ package org.grad4j.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.Arrays;
-
 /**
- * 2-d max and average pooling of NCHW tensors, with their backward kernels, as PyTorch's {@code
- * max_pool2d} and {@code avg_pool2d} with {@code ceil_mode=False}.
+ * 2-d max and average pooling of NCHW tensors, as PyTorch's {@code max_pool2d} and {@code
+ * avg_pool2d} with {@code ceil_mode=False}, with the backward of average pooling; max pooling's
+ * backward is {@link Indexing#scatterAdd} to its arg-maxima.
  *
  * <p>A window of output position {@code (oh, ow)} covers input rows {@code oh*strideH - padH} up to
  * {@code kernelH} rows further, and likewise for columns; the part of it in the padding is left out
@@ -21,7 +20,8 @@ public final class Pooling {
 
   /**
    * The result of {@link #maxPool2d}: the maxima, and for each of them the flat (row-major) index
-   * of the input element it was taken from.
+   * of the input element it was taken from, for {@link Indexing#gather} and {@link
+   * Indexing#scatterAdd}.
    */
   public record MaxResult(Tensor values, int[] argmax) {}
 
@@ -140,64 +140,6 @@ public final class Pooling {
           argmax[out + oh * outW + ow] = best;
         }
       }
-    }
-  }
-
-  /**
-   * {@code out[o] = source[index[o]]}, an output of {@code shape}: the values of {@code source} at
-   * the arg-max positions of {@link #maxPool2d}.
-   */
-  public static Tensor gather(Tensor source, int[] index, Shape shape) {
-    checkArgument(
-        index.length == shape.size(),
-        "gather: %s indices for an output %s of %s elements",
-        index.length,
-        shape,
-        shape.size());
-    double[] out = new double[index.length];
-    for (int o = 0; o < out.length; o++) {
-      checkIndex("gather", index[o], source.size());
-      out[o] = source.data[index[o]];
-    }
-    return new Tensor(shape, out);
-  }
-
-  /**
-   * A tensor of {@code shape}, zero but for {@code out[index[o]] += values[o]}: the adjoint of
-   * {@link #gather}, which sends max-pooling gradients to the arg-max positions.
-   */
-  public static Tensor scatterAdd(Tensor values, int[] index, Shape shape) {
-    checkArgument(
-        index.length == values.size(),
-        "scatterAdd: %s indices for values %s of %s elements",
-        index.length,
-        values.shape(),
-        values.size());
-    double[] in = values.data;
-    double[] out = BufferPool.take(shape.size());
-    // Each thread owns a range of out, clears it, and takes the indices that fall in it, in order:
-    // every element gets its additions in the same order as on one thread.
-    WorkerPool.forRange(
-        out.length,
-        Tensor.PARALLEL_GRAIN,
-        (from, to) -> {
-          Arrays.fill(out, from, to, 0.0);
-          for (int o = 0; o < index.length; o++) {
-            int i = index[o];
-            if (i >= from && i < to) {
-              out[i] += in[o];
-            } else {
-              checkIndex("scatterAdd", i, out.length);
-            }
-          }
-        });
-    return new Tensor(shape, out);
-  }
-
-  private static void checkIndex(String op, int index, int size) {
-    if (index < 0 || index >= size) {
-      throw new IllegalArgumentException(
-          String.format("%s: index %d is out of range [0, %d)", op, index, size));
     }
   }
 

@@ -65,19 +65,99 @@ class IndexingTest {
   }
 
   @Test
-  void gatherAndScatterAreAdjoint() {
+  void rowPositionsPickOneElementPerRow() {
     Rng rng = new Rng(6);
     Tensor x = Tensor.randn(rng, 4, 3);
     Tensor v = Tensor.randn(rng, 4);
-    int[] index = {2, 0, 2, 1};
-    Tensor picked = Indexing.gather(x, index);
+    int[] positions = Indexing.rowPositions("gather", x.shape(), new int[] {2, 0, 2, 1});
+    assertArrayEquals(new int[] {2, 3, 8, 10}, positions);
+    Tensor picked = Indexing.gather(x, positions, Shape.of(4));
     assertArrayEquals(
         new double[] {x.get(0, 2), x.get(1, 0), x.get(2, 2), x.get(3, 1)}, picked.toArray(), 0.0);
-    Tensor placed = Indexing.scatter(v, index, 3);
+    Tensor placed = Indexing.scatterAdd(v, positions, x.shape());
     assertEquals(Shape.of(4, 3), placed.shape());
     assertEquals(dot(picked.toArray(), v.toArray()), dot(x.toArray(), placed.toArray()), 1e-12);
     assertEquals(v.get(3), placed.get(3, 1));
     assertEquals(0.0, placed.get(3, 0));
+  }
+
+  @Test
+  void gatherReadsAndScatterAddAccumulates() {
+    Tensor source = Tensor.of(new double[] {10, 20, 30}, 3);
+    int[] index = {2, 0, 2, 1};
+    assertArrayEquals(
+        new double[] {30, 10, 30, 20},
+        Indexing.gather(source, index, Shape.of(2, 2)).toArray(),
+        0.0);
+    Tensor values = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
+    assertArrayEquals(
+        new double[] {2, 4, 4}, Indexing.scatterAdd(values, index, Shape.of(3)).toArray(), 0.0);
+    // Added onto +0.0, as PyTorch's zeros().scatter_add_: a -0.0 alone comes out as +0.0.
+    Tensor negativeZero = Tensor.of(new double[] {-0.0}, 1);
+    assertEquals(0.0, Indexing.scatterAdd(negativeZero, new int[] {1}, Shape.of(2)).get(1));
+  }
+
+  @Test
+  void gatherAndScatterAddAreAdjoint() {
+    Rng rng = new Rng(1);
+    Tensor x = Tensor.randn(rng, 2, 3, 5, 4);
+    int[] index = new int[30];
+    for (int i = 0; i < index.length; i++) {
+      index[i] = rng.nextInt(x.size());
+    }
+    Tensor u = Tensor.randn(rng, 2, 3, 5);
+    double lhs = dot(Indexing.gather(x, index, u.shape()).toArray(), u.toArray());
+    double rhs = dot(x.toArray(), Indexing.scatterAdd(u, index, x.shape()).toArray());
+    assertEquals(lhs, rhs, 1e-12 * Math.max(1, Math.abs(lhs)));
+  }
+
+  /**
+   * Indices that repeat anywhere in an output of another first dimension, and signed zeros: every
+   * element must get its additions in the order of a plain loop.
+   */
+  @Test
+  void scatterAddMatchesAPlainLoop() {
+    Rng rng = new Rng(7);
+    int size = 100_003;
+    int[] index = new int[150_000];
+    for (int o = 0; o < index.length; o++) {
+      index[o] = rng.nextInt(size);
+    }
+    assertScatterAddMatchesAPlainLoop(rng, Shape.of(index.length), index, Shape.of(size));
+  }
+
+  /**
+   * An output large enough to be split over threads by its first axis, with indices that repeat
+   * within their block, as max pooling's arg-maxima do; then one index in another block, which must
+   * not change the result either.
+   */
+  @Test
+  void scatterAddByBlocksMatchesAPlainLoop() {
+    Rng rng = new Rng(8);
+    Shape values = Shape.of(64, 3000);
+    Shape out = Shape.of(64, 2048);
+    int[] index = new int[values.size()];
+    for (int o = 0; o < index.length; o++) {
+      index[o] = o / 3000 * 2048 + rng.nextInt(2048);
+    }
+    assertScatterAddMatchesAPlainLoop(rng, values, index, out);
+    index[5 * 3000 + 17] = 40 * 2048 + 3;
+    assertScatterAddMatchesAPlainLoop(rng, values, index, out);
+  }
+
+  private static void assertScatterAddMatchesAPlainLoop(
+      Rng rng, Shape valuesShape, int[] index, Shape shape) {
+    double[] values = new double[index.length];
+    for (int o = 0; o < index.length; o++) {
+      values[o] = rng.nextInt(10) == 0 ? -0.0 : rng.nextGaussian();
+    }
+    double[] expected = new double[shape.size()];
+    for (int o = 0; o < index.length; o++) {
+      expected[index[o]] += values[o];
+    }
+    CoreAssertions.poisonPool(shape.size());
+    Tensor out = Indexing.scatterAdd(Tensor.of(values, valuesShape.dims()), index, shape);
+    assertArrayEquals(expected, out.toArray());
   }
 
   @Test
@@ -114,13 +194,35 @@ class IndexingTest {
     assertIllegalArgument(
         () -> Indexing.concat(0, Tensor.scalar(1), Tensor.scalar(2)), "concat", "scalars");
     assertIllegalArgument(
-        () -> Indexing.gather(x, new int[] {0, 1, 4}),
+        () -> Indexing.rowPositions("gather", x.shape(), new int[] {0, 1, 4}),
         "gather: index 4 at row 2 is out of range for 4 columns of shape (3,4)");
-    assertIllegalArgument(() -> Indexing.gather(x, new int[] {0}), "gather", "1 indices", "3 rows");
-    assertIllegalArgument(() -> Indexing.gather(Tensor.zeros(3), new int[3]), "gather", "(3,)");
     assertIllegalArgument(
-        () -> Indexing.scatter(Tensor.zeros(2), new int[] {0, 3}, 3), "scatter", "index 3");
-    assertIllegalArgument(() -> Indexing.scatter(x, new int[3], 4), "scatter", "(3,4)");
+        () -> Indexing.rowPositions("gather", x.shape(), new int[] {0}),
+        "gather",
+        "1 indices",
+        "3 rows");
+    assertIllegalArgument(
+        () -> Indexing.rowPositions("gather", Shape.of(3), new int[3]), "gather", "(3,)");
+    assertIllegalArgument(
+        () -> Indexing.gather(Tensor.zeros(3), new int[] {0, 3}, Shape.of(2)),
+        "gather",
+        "index 3",
+        "[0, 3)");
+    assertIllegalArgument(
+        () -> Indexing.gather(Tensor.zeros(3), new int[] {0}, Shape.of(2)), "gather", "(2,)");
+    assertIllegalArgument(
+        () -> Indexing.scatterAdd(Tensor.zeros(2), new int[] {-1, 0}, Shape.of(3)),
+        "scatterAdd",
+        "index -1");
+    assertIllegalArgument(
+        () -> Indexing.scatterAdd(Tensor.zeros(2, 1), new int[] {0, 3}, Shape.of(2, 1)),
+        "scatterAdd",
+        "index 3",
+        "[0, 2)");
+    assertIllegalArgument(
+        () -> Indexing.scatterAdd(Tensor.zeros(2), new int[] {0}, Shape.of(3)),
+        "scatterAdd",
+        "(2,)");
     assertIllegalArgument(() -> Indexing.argmax(x, -3), "argmax", "axis -3", "(3,4)");
     assertIllegalArgument(
         () -> Indexing.argmax(Tensor.zeros(3, 0), 1), "argmax: axis 1 of shape (3,0) is empty");

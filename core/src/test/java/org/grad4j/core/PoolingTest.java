@@ -117,56 +117,6 @@ class PoolingTest {
     assertArrayEquals(expectedArgmax, r.argmax());
   }
 
-  @Test
-  void gatherReadsAndScatterAddAccumulates() {
-    Tensor source = Tensor.of(new double[] {10, 20, 30}, 3);
-    int[] index = {2, 0, 2, 1};
-    assertArrayEquals(
-        new double[] {30, 10, 30, 20},
-        Pooling.gather(source, index, Shape.of(2, 2)).toArray(),
-        0.0);
-    Tensor values = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
-    assertArrayEquals(
-        new double[] {2, 4, 4}, Pooling.scatterAdd(values, index, Shape.of(3)).toArray(), 0.0);
-  }
-
-  @Test
-  void gatherAndScatterAddAreAdjoint() {
-    Rng rng = new Rng(1);
-    Tensor x = Tensor.randn(rng, 2, 3, 5, 4);
-    int[] index = new int[30];
-    for (int i = 0; i < index.length; i++) {
-      index[i] = rng.nextInt(x.size());
-    }
-    Tensor u = Tensor.randn(rng, 2, 3, 5);
-    double lhs = dot(Pooling.gather(x, index, u.shape()).toArray(), u.toArray());
-    double rhs = dot(x.toArray(), Pooling.scatterAdd(u, index, x.shape()).toArray());
-    assertEquals(lhs, rhs, 1e-12 * Math.max(1, Math.abs(lhs)));
-  }
-
-  /**
-   * An output large enough to be split over threads, indices that repeat and cross the split, and
-   * signed zeros: every element must get its additions in the order of a plain loop.
-   */
-  @Test
-  void scatterAddMatchesAPlainLoop() {
-    Rng rng = new Rng(7);
-    int size = 100_003;
-    int[] index = new int[150_000];
-    double[] values = new double[index.length];
-    for (int o = 0; o < index.length; o++) {
-      index[o] = rng.nextInt(size);
-      values[o] = rng.nextInt(10) == 0 ? -0.0 : rng.nextGaussian();
-    }
-    double[] expected = new double[size];
-    for (int o = 0; o < index.length; o++) {
-      expected[index[o]] += values[o];
-    }
-    CoreAssertions.poisonPool(size);
-    Tensor out = Pooling.scatterAdd(Tensor.of(values, index.length), index, Shape.of(size));
-    assertArrayEquals(expected, out.toArray());
-  }
-
   /** x = 1..16 in one 4x4 plane; kernel 3, stride 2, padding 1 gives a 2x2 output. */
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
@@ -239,20 +189,5 @@ class PoolingTest {
         "avgPool2d",
         "(2,3,3,3)",
         "(2,3,2,2)");
-    assertIllegalArgument(
-        () -> Pooling.gather(Tensor.zeros(3), new int[] {0, 3}, Shape.of(2)),
-        "gather",
-        "index 3",
-        "[0, 3)");
-    assertIllegalArgument(
-        () -> Pooling.gather(Tensor.zeros(3), new int[] {0}, Shape.of(2)), "gather", "(2,)");
-    assertIllegalArgument(
-        () -> Pooling.scatterAdd(Tensor.zeros(2), new int[] {-1, 0}, Shape.of(3)),
-        "scatterAdd",
-        "index -1");
-    assertIllegalArgument(
-        () -> Pooling.scatterAdd(Tensor.zeros(2), new int[] {0}, Shape.of(3)),
-        "scatterAdd",
-        "(2,)");
   }
 }

@@ -3,27 +3,35 @@ package org.grad4j.autograd.ops;
 import org.grad4j.autograd.Function;
 import org.grad4j.autograd.Variable;
 import org.grad4j.core.Indexing;
+import org.grad4j.core.Shape;
 import org.grad4j.core.Tensor;
 
 /**
- * Picks {@code x[i, index[i]]} from each row of a matrix {@code x (N, C)}, giving {@code (N,)}; the
- * adjoint of {@link Scatter}.
+ * Reads the input at flat (row-major) positions into a tensor of a given shape, {@code y[o] =
+ * x[index[o]]}: one element per row of a matrix ({@code F.gather}, {@code F.nll}), or the maxima of
+ * max pooling at their arg-max positions. The adjoint of {@link ScatterAdd}, which is its backward.
  */
 public final class Gather extends Function {
   private final int[] index;
+  private final Shape shape;
 
-  public Gather(int[] index) {
-    this.index = index.clone();
+  /**
+   * @param index for each output element, its flat position in the input; kept, not copied
+   * @param shape the shape of the output
+   */
+  public Gather(int[] index, Shape shape) {
+    this.index = index;
+    this.shape = shape;
   }
 
   @Override
   protected Tensor forward(Tensor... in) {
-    return Indexing.gather(in[0], index);
+    return Indexing.gather(in[0], index, shape);
   }
 
-  /** The gradient of each picked element goes back to its place; every other element gets 0. */
+  /** Each read element's gradient is added back at its position; every other element gets 0. */
   @Override
   protected Variable[] backward(Variable gy) {
-    return new Variable[] {new Scatter(index, input(0).shape().dim(1)).apply(gy)};
+    return new Variable[] {new ScatterAdd(index, input(0).shape()).apply(gy)};
   }
 }

@@ -11,7 +11,7 @@ import org.grad4j.core.Tensor;
  * padding acts as {@code -infinity} and may be at most half the kernel; dilation must be 1.
  *
  * <p>The gradient goes to the arg-max of each window; on ties that is the first maximum in
- * row-major window order. Backward is {@link MaxPool2dBackward}, a scatter to those positions.
+ * row-major window order. Backward is {@link ScatterAdd} to those positions.
  */
 public final class MaxPool2d extends Function {
   private final ConvGeometry geometry;
@@ -30,6 +30,6 @@ public final class MaxPool2d extends Function {
 
   @Override
   protected Variable[] backward(Variable gy) {
-    return new Variable[] {new MaxPool2dBackward(argmax, input(0).shape()).apply(gy)};
+    return new Variable[] {new ScatterAdd(argmax, input(0).shape()).apply(gy)};
   }
 }

@@ -159,6 +159,23 @@ class ShapeOpsTest {
     GradCheck.DEFAULT.assertGradients(xs -> F.gather(xs[0], new int[] {3, 0, 3}), randn(rng, 3, 4));
   }
 
+  /**
+   * Flat positions that repeat, so ScatterAdd really adds: it and Gather are each other's backward.
+   */
+  @Test
+  void gatherAndScatterAddAtRepeatedPositions() {
+    Rng rng = new Rng(16);
+    int[] index = {4, 0, 4, 5, 1, 4};
+    GradCheck.DEFAULT.assertGradients(
+        xs -> new Gather(index, Shape.of(3, 2)).apply(xs[0]), randn(rng, 2, 3));
+    GradCheck.DEFAULT.assertSecondOrder(
+        xs -> {
+          Variable s = new ScatterAdd(index, Shape.of(2, 3)).apply(xs[0]);
+          return F.mul(s, s);
+        },
+        randn(rng, 3, 2));
+  }
+
   /** The ops are linear, so second derivatives of a product of two of them are the real test. */
   @Test
   void secondDerivativesThroughSliceConcatAndGather() {
