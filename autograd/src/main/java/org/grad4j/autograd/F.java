@@ -16,6 +16,7 @@ import org.grad4j.autograd.ops.Exp;
 import org.grad4j.autograd.ops.Gather;
 import org.grad4j.autograd.ops.LeakyRelu;
 import org.grad4j.autograd.ops.Log;
+import org.grad4j.autograd.ops.LogSoftmax;
 import org.grad4j.autograd.ops.MatrixProduct;
 import org.grad4j.autograd.ops.Max;
 import org.grad4j.autograd.ops.MaxPool2d;
@@ -434,8 +435,7 @@ public final class F {
 
   /** {@code x - logsumexp(x)} along {@code axis}, stable for large inputs. */
   public static Variable logSoftmax(Variable x, int axis) {
-    x.shape().normalizeAxis(axis, "logSoftmax");
-    return sub(x, logsumexp(x, axis, true));
+    return new LogSoftmax(axis).apply(x);
   }
 
   // ---------------------------------------------------------------- convolution and pooling
@@ -613,11 +613,13 @@ public final class F {
   /**
    * Softmax cross-entropy of logits {@code (N,C)} against class labels in {@code [0, C)}, with the
    * target {@code (1 - labelSmoothing) * onehot + labelSmoothing / C}, as PyTorch's {@code
-   * cross_entropy}; stable for large logits.
+   * cross_entropy}: {@link CrossEntropy} of {@link #logSoftmax}, stable for large logits.
    */
   public static Variable crossEntropy(
       Variable logits, int[] labels, Reduction reduction, double labelSmoothing) {
-    return reduction.apply(new CrossEntropy(labels, labelSmoothing).apply(logits));
+    CrossEntropy loss = new CrossEntropy(labels, labelSmoothing);
+    ClassLabels.check("crossEntropy", logits.data(), labels); // before logSoftmax's axis check
+    return reduction.apply(loss.apply(logSoftmax(logits, 1)));
   }
 
   /** Negative log-likelihood of log-probabilities {@code (N,C)} at class labels, averaged. */

@@ -95,9 +95,11 @@ public final class MatMul {
   /**
    * {@code op(a) · op(b)} for stacks of matrices, as NumPy's and PyTorch's {@code matmul}: the last
    * two axes hold the matrices, the leading (batch) axes broadcast, so {@code (2,1,3,4) @ (5,4,6)}
-   * is {@code (2,5,3,6)}. Two matrices go to {@link #multiply}; otherwise each batch product runs
-   * through the same backend, on an operand's storage when it holds a single matrix and else on a
-   * copy of the batch's matrix in a buffer reused across the batch.
+   * is {@code (2,5,3,6)}. Two matrices go to {@link #multiply}, and so does an untransposed stack
+   * times a single matrix: {@code (B,m,k) · op(b)} is {@code (B·m,k) · op(b)} on the same storage,
+   * as {@code linear} flattens its input into rows. Otherwise each batch product runs through the
+   * same backend, on an operand's storage when it holds a single matrix and else on a copy of the
+   * batch's matrix in a buffer reused across the batch.
    *
    * @throws IllegalArgumentException if an operand has rank below 2, the inner dimensions differ or
    *     the batch dimensions do not broadcast
@@ -123,6 +125,11 @@ public final class MatMul {
     outDims[batch.rank()] = m;
     outDims[batch.rank() + 1] = n;
     Shape outShape = Shape.of(outDims);
+    if (!transA && b.size() == k * n) {
+      Tensor rows = a.reshape(batchA.size() * m, k);
+      Tensor matrix = b.reshape(b.shape().dim(-2), b.shape().dim(-1));
+      return multiply(rows, false, matrix, transB).reshape(outShape);
+    }
     long start = System.nanoTime();
     double[] out = new double[outShape.size()];
     if (k > 0) {

@@ -49,6 +49,12 @@ class MatMulBatchedTest {
         Arguments.of(new int[] {1, 2, 3}, false, new int[] {4, 2, 3}, true, new int[] {4, 2, 2}),
         Arguments.of(new int[] {1, 3, 4}, false, new int[] {1, 4, 2}, false, new int[] {1, 3, 2}),
         Arguments.of(new int[] {2, 64, 64}, false, new int[] {64, 64}, true, new int[] {2, 64, 64}),
+        Arguments.of(new int[] {2, 3, 5, 4}, false, new int[] {6, 4}, true, new int[] {2, 3, 5, 6}),
+        Arguments.of(new int[] {2, 3, 4}, false, new int[] {1, 4, 5}, false, new int[] {2, 3, 5}),
+        Arguments.of(
+            new int[] {3, 4}, false, new int[] {1, 1, 4, 5}, false, new int[] {1, 1, 3, 5}),
+        Arguments.of(new int[] {2, 4, 3}, true, new int[] {4, 5}, false, new int[] {2, 3, 5}),
+        Arguments.of(new int[] {2, 4, 3}, true, new int[] {5, 4}, true, new int[] {2, 3, 5}),
         Arguments.of(new int[] {0, 2, 3}, false, new int[] {3, 4}, false, new int[] {0, 2, 4}),
         Arguments.of(new int[] {2, 2, 0}, false, new int[] {0, 4}, false, new int[] {2, 2, 4}));
   }
@@ -81,6 +87,17 @@ class MatMulBatchedTest {
     Tensor b = Tensor.of(new double[] {5, 6, 7, 8}, 2, 2);
     assertArrayEquals(
         new double[] {19, 22, 43, 50}, MatMul.multiplyBatched(a, false, b, false).toArray(), 0.0);
+  }
+
+  @Test
+  void aStackTimesOneMatrixIsOneProductOfItsRows() {
+    Rng rng = new Rng(10);
+    Tensor a = Tensor.randn(rng, 4, 3, 5);
+    Tensor b = Tensor.randn(rng, 6, 5);
+    Tensor rows = MatMul.multiply(a.reshape(12, 5), false, b, true);
+    Tensor y = MatMul.multiplyBatched(a, false, b, true);
+    assertEquals(Shape.of(4, 3, 6), y.shape());
+    assertArrayEquals(rows.toArray(), y.toArray(), 0.0);
   }
 
   @Test

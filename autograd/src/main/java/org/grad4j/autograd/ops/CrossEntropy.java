@@ -9,10 +9,10 @@ import org.grad4j.core.ClassLabels;
 import org.grad4j.core.Tensor;
 
 /**
- * Softmax cross-entropy of logits {@code (N, C)} against integer labels, one loss per row {@code
- * (N,)}: log-softmax and negative log-likelihood fused, stable for large logits. With label
- * smoothing {@code eps} the target distribution is {@code (1 - eps) * onehot + eps / C}, as in
- * PyTorch.
+ * Cross-entropy of log-probabilities {@code (N, C)} against integer labels, one loss per row {@code
+ * (N,)}: {@code F.crossEntropy} applies it to {@link LogSoftmax} of the logits, as PyTorch's {@code
+ * cross_entropy} is {@code nll_loss(log_softmax(x))}. With label smoothing {@code eps} the target
+ * distribution is {@code (1 - eps) * onehot + eps / C}, as in PyTorch.
  */
 public final class CrossEntropy extends Function {
   private final int[] labels;
@@ -27,25 +27,23 @@ public final class CrossEntropy extends Function {
     this.labelSmoothing = labelSmoothing;
   }
 
-  /**
-   * {@code loss_i = -Σ_c q_ic log softmax(x_i)_c}, with {@code log softmax(x) = (x - m) - log Σ
-   * exp(x - m)} for the row maximum {@code m}, so no exponential overflows.
-   */
+  /** {@code loss_i = -Σ_c q_ic logProbs_ic} for the target distribution {@code q}. */
   @Override
   protected Tensor forward(Tensor... in) {
-    Tensor x = in[0];
-    ClassLabels.check("crossEntropy", x, labels);
-    Tensor shifted = x.sub(x.max(true, 1));
-    Tensor logProbs = shifted.sub(shifted.map(Math::exp).sum(true, 1).map(Math::log));
-    Tensor targets = ClassLabels.targets(labels, x.shape().dim(1), labelSmoothing);
+    Tensor logProbs = in[0];
+    ClassLabels.check("crossEntropy", logProbs, labels);
+    Tensor targets = ClassLabels.targets(labels, logProbs.shape().dim(1), labelSmoothing);
     saveForBackward(targets);
     return logProbs.mul(targets).sum(false, 1).neg();
   }
 
-  /** {@code dloss_i/dx_i = softmax(x_i) - q_i}; the softmax keeps it differentiable again. */
+  /**
+   * {@code dloss_i/dlogProbs_i = -q_i gy_i}. Through LogSoftmax's backward ({@code g - softmax Σ
+   * g}, with {@code Σ_c q_ic = 1}) the logits get {@code (softmax(x_i) - q_i) gy_i}.
+   */
   @Override
   protected Variable[] backward(Variable gy) {
-    Variable residual = F.sub(F.softmax(input(0), 1), new Variable(saved(0)));
-    return new Variable[] {F.mul(residual, F.reshape(gy, labels.length, 1))};
+    Variable minusTargets = new Variable(saved(0).neg());
+    return new Variable[] {F.mul(minusTargets, F.reshape(gy, labels.length, 1))};
   }
 }
