@@ -39,10 +39,11 @@ final class BenchConv implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "10",
+      defaultValue = "2",
       description =
-          "Warm-up runs (default: ${DEFAULT-VALUE}; with fewer, the JIT may still be compiling the"
-              + " kernels while the first shape is timed).")
+          "Warm-up rounds, each running every shape --runs times in the order they are timed"
+              + " (default: ${DEFAULT-VALUE}): with a few runs of each shape in turn, the JIT was"
+              + " still compiling the kernels while the first shape was timed.")
   int warmup;
 
   @Mixin MachineOption machine;
@@ -50,52 +51,33 @@ final class BenchConv implements Callable<Integer> {
   @Override
   public Integer call() {
     Timing.checkCounts(spec, "--runs", runs.count, warmup);
-    List<ConvShape> selected = shapes.stream().map(ConvShape::named).toList();
-    if (machine.enabled) {
-      selected.forEach(this::report);
-      return 0;
+    List<Workload> workloads = shapes.stream().map(ConvShape::named).map(Workload::new).toList();
+    for (int round = 0; round < warmup; round++) {
+      for (Workload workload : workloads) {
+        Timing.measure(0, runs.count, workload::run);
+      }
     }
-    System.out.println("conv2d forward and backward, float64; " + ComputeOptions.describe());
-    System.out.printf(
-        "%-4s %-26s %9s %9s %9s %9s %7s %7s %7s%n",
-        "",
-        "(B,Cin,H,W,Cout,k,s,p)",
-        "fwd ms",
-        "bwd ms",
-        "fwd GF/s",
-        "bwd GF/s",
-        "matmul",
-        "im2col",
-        "rest");
-    selected.forEach(this::report);
+    if (!machine.enabled) {
+      System.out.println("conv2d forward and backward, float64; " + ComputeOptions.describe());
+      System.out.printf(
+          "%-4s %-26s %9s %9s %9s %9s %7s %7s %7s%n",
+          "",
+          "(B,Cin,H,W,Cout,k,s,p)",
+          "fwd ms",
+          "bwd ms",
+          "fwd GF/s",
+          "bwd GF/s",
+          "matmul",
+          "im2col",
+          "rest");
+    }
+    for (Workload workload : workloads) {
+      report(workload.shape, Timing.measure(0, runs.count, workload::run));
+    }
     return 0;
   }
 
-  private void report(ConvShape s) {
-    Rng rng = new Rng(0);
-    Variable x = new Variable(Tensor.randn(rng, s.batch(), s.cin(), s.h(), s.w()), true);
-    Variable w = new Variable(Tensor.randn(rng, s.cout(), s.cin(), s.k(), s.k()), true);
-    Variable b = new Variable(Tensor.randn(rng, s.cout()), true);
-    // The output gradient is made once, outside the timed region, as the peer scripts do.
-    Tensor seed =
-        Tensor.ones(
-            s.batch(), s.cout(), s.geometry().outputHeight(s.h()), s.geometry().outputWidth(s.w()));
-    List<Run> timed =
-        Timing.measure(
-            warmup,
-            runs.count,
-            () -> {
-              KernelTimer.reset();
-              long t0 = System.nanoTime();
-              Variable y = F.conv2d(x, w, b, s.geometry());
-              long t1 = System.nanoTime();
-              y.backward(seed);
-              long t2 = System.nanoTime();
-              x.zeroGrad();
-              w.zeroGrad();
-              b.zeroGrad();
-              return new Run((t1 - t0) / 1e6, (t2 - t1) / 1e6, KernelNanos.read());
-            });
+  private void report(ConvShape s, List<Run> timed) {
     double fwd = Timing.median(timed, Run::forwardMs);
     double bwd = Timing.median(timed, Run::backwardMs);
     KernelShares shares = KernelShares.of(timed);
@@ -119,6 +101,45 @@ final class BenchConv implements Callable<Integer> {
         100 * shares.matmul(),
         100 * shares.columns(),
         100 * shares.rest());
+  }
+
+  /** One shape's input, weight and bias, and its output gradient. */
+  private static final class Workload {
+    final ConvShape shape;
+    private final Variable x;
+    private final Variable w;
+    private final Variable b;
+
+    /** The output gradient, made once, outside the timed region, as the peer scripts do. */
+    private final Tensor seed;
+
+    Workload(ConvShape s) {
+      shape = s;
+      Rng rng = new Rng(0);
+      x = new Variable(Tensor.randn(rng, s.batch(), s.cin(), s.h(), s.w()), true);
+      w = new Variable(Tensor.randn(rng, s.cout(), s.cin(), s.k(), s.k()), true);
+      b = new Variable(Tensor.randn(rng, s.cout()), true);
+      seed =
+          Tensor.ones(
+              s.batch(),
+              s.cout(),
+              s.geometry().outputHeight(s.h()),
+              s.geometry().outputWidth(s.w()));
+    }
+
+    /** One forward and backward pass, timed. */
+    Run run() {
+      KernelTimer.reset();
+      long t0 = System.nanoTime();
+      Variable y = F.conv2d(x, w, b, shape.geometry());
+      long t1 = System.nanoTime();
+      y.backward(seed);
+      long t2 = System.nanoTime();
+      x.zeroGrad();
+      w.zeroGrad();
+      b.zeroGrad();
+      return new Run((t1 - t0) / 1e6, (t2 - t1) / 1e6, KernelNanos.read());
+    }
   }
 
   /** One timed run of a shape: forward and backward milliseconds, and the kernel times. */
