@@ -44,10 +44,18 @@ public final class MatrixProduct extends Function {
       ga = F.sumTo(product, a.shape());
     }
     if (needsInputGrad(1)) {
+      Variable left = a;
+      Variable grad = gy;
+      if (!transA && a.shape().rank() > 2 && b.shape().rank() == 2) {
+        // A stack times one matrix is one product of the stack's rows (as the forward runs it), so
+        // dop(B) is one product of those rows too, instead of a product per matrix and their sum.
+        left = F.reshape(a, -1, a.shape().dim(-1));
+        grad = F.reshape(gy, -1, gy.shape().dim(-1));
+      }
       Variable product =
           transB
-              ? new MatrixProduct(true, transA).apply(gy, a)
-              : new MatrixProduct(!transA, false).apply(a, gy);
+              ? new MatrixProduct(true, transA).apply(grad, left)
+              : new MatrixProduct(!transA, false).apply(left, grad);
       gb = F.sumTo(product, b.shape());
     }
     return new Variable[] {ga, gb};

@@ -83,6 +83,7 @@ class LinearAlgebraTest {
     GradCheck.DEFAULT.assertGradients(matmul, randn(rng, 2, 1, 3, 4), randn(rng, 3, 4, 2));
     GradCheck.DEFAULT.assertGradients(matmul, randn(rng, 3, 4), randn(rng, 2, 4, 2));
     GradCheck.DEFAULT.assertGradients(matmul, randn(rng, 1, 2, 3), randn(rng, 2, 1, 3, 2));
+    GradCheck.DEFAULT.assertGradients(matmul, randn(rng, 2, 3, 4), randn(rng, 4, 2));
   }
 
   @Test
@@ -91,6 +92,7 @@ class LinearAlgebraTest {
     GradCheck.Fn matmul = xs -> F.matmul(xs[0], xs[1]);
     GradCheck.DEFAULT.assertSecondOrder(matmul, randn(rng, 3, 4), randn(rng, 4, 2));
     GradCheck.DEFAULT.assertSecondOrder(matmul, randn(rng, 2, 1, 2, 3), randn(rng, 3, 3, 2));
+    GradCheck.DEFAULT.assertSecondOrder(matmul, randn(rng, 2, 2, 3), randn(rng, 3, 2));
   }
 
   @Test
