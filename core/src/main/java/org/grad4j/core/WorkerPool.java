@@ -2,6 +2,7 @@ package org.grad4j.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -43,8 +44,11 @@ final class WorkerPool {
   /** The latest job; helpers take part in each new one. */
   private static volatile Job current;
 
-  /** Changed by {@link #parkHelpers}: helpers polling when it changes park at once. */
-  private static volatile int parkRequests;
+  /**
+   * The job that was current when {@link #parkHelpers} was last called: helpers waiting for the job
+   * after it park at once.
+   */
+  private static volatile Job parkAfter;
 
   private WorkerPool() {}
 
@@ -58,13 +62,17 @@ final class WorkerPool {
    * calling thread and the helpers. Called from a helper, from inside a part, or while another
    * thread's job is running, it runs every part on the calling thread, so nested and concurrent use
    * cannot deadlock. A part that throws does not stop the others; once all have ended, the
-   * exception of the lowest failing part is rethrown.
+   * exception of the lowest failing part is rethrown (a checked one, thrown past the compiler,
+   * wrapped in an {@link UndeclaredThrowableException}).
    */
   static void run(int parts, IntConsumer task) {
     checkArgument(parts >= 1, "WorkerPool.run: expected at least one part, got %s", parts);
+    if (parts == 1) {
+      task.accept(0);
+      return;
+    }
     Job job = new Job(parts, task, Thread.currentThread());
-    if (parts == 1
-        || THREADS == 1
+    if (THREADS == 1
         || Thread.currentThread() instanceof Helper
         || !BUSY.compareAndSet(false, true)) {
       job.work();
@@ -72,8 +80,12 @@ final class WorkerPool {
       return;
     }
     try {
+      // Read first, so that a failure to start the helpers leaves no job published.
+      Helper[] helpers = Helpers.THREADS;
       current = job;
-      Helpers.wake(parts - 1);
+      for (int i = 0; i < Math.min(parts - 1, helpers.length); i++) {
+        LockSupport.unpark(helpers[i]); // those polling have seen the job already
+      }
       job.work();
       job.awaitParts();
       job.release();
@@ -84,12 +96,13 @@ final class WorkerPool {
   }
 
   /**
-   * Makes polling helpers park now rather than at the end of {@link #SPIN_NANOS}: for callers about
-   * to run work on threads of their own (EJML's concurrent products), which polling helpers would
-   * slow down on a machine with no spare core.
+   * Makes the helpers that wait for the next job park now rather than poll for {@link #SPIN_NANOS}:
+   * for callers about to run work on threads of their own (EJML's concurrent products), which
+   * polling helpers would slow down on a machine with no spare core. It holds until the next job,
+   * so a helper still finishing a part of the current one parks too.
    */
   static void parkHelpers() {
-    parkRequests++;
+    parkAfter = current;
   }
 
   /** Work on the index range {@code [from, to)}. */
@@ -130,18 +143,23 @@ final class WorkerPool {
   }
 
   /**
-   * Polls {@code done} for {@link #SPIN_NANOS} (when polling is on) or until {@link #parkHelpers}
-   * is called, then parks until it holds.
+   * Returns once {@code done} holds: polls it for {@link #SPIN_NANOS} while {@code mayPoll} holds
+   * (and there are no more threads than processors), then parks. An interrupt does not end the
+   * wait; the thread's interrupt status is kept.
    */
-  private static void await(BooleanSupplier done, Object blocker) {
-    long pollUntil = POLLS ? System.nanoTime() + SPIN_NANOS : 0;
-    int requests = parkRequests;
+  private static void await(BooleanSupplier done, BooleanSupplier mayPoll, Object blocker) {
+    long start = System.nanoTime();
+    boolean interrupted = false;
     while (!done.getAsBoolean()) {
-      if (System.nanoTime() < pollUntil && parkRequests == requests) {
+      if (POLLS && System.nanoTime() - start < SPIN_NANOS && mayPoll.getAsBoolean()) {
         Thread.onSpinWait();
       } else {
         LockSupport.park(blocker);
+        interrupted |= Thread.interrupted();
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -152,8 +170,7 @@ final class WorkerPool {
     private final Thread caller;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger unfinished;
-    private RuntimeException failure;
-    private Error error;
+    private Throwable failure;
     private int failedPart = Integer.MAX_VALUE;
 
     Job(int parts, IntConsumer task, Thread caller) {
@@ -163,12 +180,16 @@ final class WorkerPool {
       unfinished = new AtomicInteger(parts);
     }
 
-    /** Claims and runs parts until none is left unclaimed. */
+    /**
+     * Claims and runs parts until none is left unclaimed. Whatever a part throws is kept for {@link
+     * #rethrow}, checked exceptions thrown past the compiler included, so every part is counted as
+     * finished.
+     */
     void work() {
       for (int part = next.getAndIncrement(); part < parts; part = next.getAndIncrement()) {
         try {
           task.accept(part);
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
           recordFailure(part, e);
         }
         if (unfinished.decrementAndGet() == 0 && Thread.currentThread() != caller) {
@@ -187,24 +208,30 @@ final class WorkerPool {
 
     /** Returns once every part has finished, on whichever thread it ran. */
     void awaitParts() {
-      await(() -> unfinished.get() == 0, this);
+      await(() -> unfinished.get() == 0, () -> true, this);
     }
 
     private synchronized void recordFailure(int part, Throwable e) {
       if (part < failedPart) {
         failedPart = part;
-        failure = e instanceof RuntimeException r ? r : null;
-        error = e instanceof Error err ? err : null;
+        failure = e;
       }
     }
 
-    /** Rethrows the exception of the lowest failing part, if any. */
+    /**
+     * Rethrows the exception of the lowest failing part, if any; a checked one wrapped in an {@link
+     * UndeclaredThrowableException}.
+     */
     synchronized void rethrow() {
-      if (failure != null) {
-        throw failure;
+      if (failure instanceof RuntimeException e) {
+        throw e;
       }
-      if (error != null) {
-        throw error;
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      if (failure != null) {
+        throw new UndeclaredThrowableException(
+            failure, "WorkerPool: part " + failedPart + " threw a checked exception");
       }
     }
   }
@@ -220,8 +247,11 @@ final class WorkerPool {
     public void run() {
       Job seen = null;
       while (true) {
+        // Only a part can have set the flag (nothing else sees this thread); left set, it would
+        // keep park from parking.
+        Thread.interrupted();
         Job last = seen;
-        await(() -> current != last, this);
+        await(() -> current != last, () -> parkAfter != last, this);
         seen = current;
         seen.work();
       }
@@ -239,13 +269,6 @@ final class WorkerPool {
         helpers[i].start();
       }
       return helpers;
-    }
-
-    /** Unparks the first {@code count} helpers (those polling have seen the job already). */
-    static void wake(int count) {
-      for (int i = 0; i < Math.min(count, THREADS.length); i++) {
-        LockSupport.unpark(THREADS[i]);
-      }
     }
   }
 }

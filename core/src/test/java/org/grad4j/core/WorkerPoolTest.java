@@ -2,8 +2,18 @@ package org.grad4j.core;
 
 import static org.grad4j.core.CoreAssertions.assertIllegalArgument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -97,10 +107,111 @@ class WorkerPoolTest {
   }
 
   @Test
+  void aCheckedExceptionThrownByAPartIsWrappedAndThePoolKeepsWorking() {
+    UndeclaredThrowableException e =
+        assertThrows(
+            UndeclaredThrowableException.class,
+            () ->
+                WorkerPool.run(
+                    2,
+                    part -> {
+                      if (part == 1) {
+                        throwUnchecked(new IOException("part 1"));
+                      }
+                    }));
+    assertEquals("part 1", e.getCause().getMessage());
+    AtomicIntegerArray runs = new AtomicIntegerArray(2);
+    WorkerPool.run(2, runs::incrementAndGet);
+    assertEquals(1, runs.get(0));
+    assertEquals(1, runs.get(1));
+  }
+
+  @Test
+  void anInterruptedCallerWaitsParkedAndStaysInterrupted() throws InterruptedException {
+    assumeTrue(WorkerPool.threads() >= 2, "needs a helper thread");
+    CountDownLatch helperStarted = new CountDownLatch(1);
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    Thread.currentThread().interrupt();
+    long cpuBefore = bean.getCurrentThreadCpuTime();
+    WorkerPool.run(
+        2,
+        part -> {
+          if (part == 0) {
+            awaitUninterruptibly(helperStarted);
+          } else {
+            helperStarted.countDown();
+            long end = System.nanoTime() + 200_000_000L;
+            while (System.nanoTime() < end) {
+              Thread.onSpinWait();
+            }
+          }
+        });
+    long cpuMillis = (bean.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+    assertTrue(Thread.interrupted(), "the caller's interrupt status is kept");
+    assertTrue(cpuMillis < 100, "the caller spun for " + cpuMillis + " ms of CPU while waiting");
+  }
+
+  @Test
+  void anInterruptLeftByAPartReachesNeitherTheIdleHelperNorLaterParts()
+      throws InterruptedException {
+    assumeTrue(WorkerPool.threads() >= 2, "needs a helper thread");
+    runOnHelper(() -> Thread.currentThread().interrupt());
+    Thread helper =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().equals("grad4j-worker-1"))
+            .findFirst()
+            .orElseThrow();
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (helper.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(Thread.State.WAITING, helper.getState(), "the idle helper parks");
+    AtomicBoolean interrupted = new AtomicBoolean(true);
+    runOnHelper(() -> interrupted.set(Thread.currentThread().isInterrupted()));
+    assertFalse(interrupted.get(), "a later part on the helper saw the interrupt");
+  }
+
+  /** Runs {@code action} as part 1 of a job, on a helper: part 0 waits until it has started. */
+  private static void runOnHelper(Runnable action) {
+    CountDownLatch helperStarted = new CountDownLatch(1);
+    WorkerPool.run(
+        2,
+        part -> {
+          if (part == 0) {
+            awaitUninterruptibly(helperStarted);
+          } else {
+            helperStarted.countDown();
+            action.run();
+          }
+        });
+  }
+
+  @Test
   void nestedRunsComplete() {
     AtomicInteger inner = new AtomicInteger();
     WorkerPool.run(2, outer -> WorkerPool.run(2, part -> inner.incrementAndGet()));
     assertEquals(4, inner.get());
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = Thread.interrupted();
+    while (true) {
+      try {
+        assertTrue(latch.await(10, TimeUnit.SECONDS), "the other part never started");
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Throws {@code e}, checked or not, without declaring it (as Kotlin or Lombok code can). */
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> void throwUnchecked(Throwable e) throws E {
+    throw (E) e;
   }
 
   @Test
