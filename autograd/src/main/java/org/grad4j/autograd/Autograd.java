@@ -15,9 +15,7 @@ public final class Autograd {
   /**
    * The gradients of the one-element {@code output} with respect to each of {@code inputs}. No
    * variable's {@code grad} is touched. An input that does not reach the output gets a gradient of
-   * zeros, and so does every input when the output requires no grad (no recorded op connects it to
-   * an input that does). With {@link BackwardOption#CREATE_GRAPH} the gradients are themselves
-   * differentiable.
+   * zeros. With {@link BackwardOption#CREATE_GRAPH} the gradients are themselves differentiable.
    */
   public static List<Variable> grad(
       Variable output, List<Variable> inputs, BackwardOption... options) {
@@ -28,9 +26,7 @@ public final class Autograd {
     Set<Variable> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
     wanted.addAll(inputs);
     Map<Variable, Variable> grads =
-        output.requiresGrad()
-            ? Engine.run(output, Tensor.ones(output.shape()), List.of(options), wanted)
-            : Map.of();
+        Engine.run(output, Tensor.ones(output.shape()), List.of(options), wanted);
     List<Variable> result = new ArrayList<>(inputs.size());
     for (Variable x : inputs) {
       Variable g = grads.get(x);
