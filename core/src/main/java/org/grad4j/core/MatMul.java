@@ -125,7 +125,7 @@ public final class MatMul {
     outDims[batch.rank()] = m;
     outDims[batch.rank() + 1] = n;
     Shape outShape = Shape.of(outDims);
-    if (!transA && b.size() == k * n) {
+    if (!transA && batchB.size() == 1) {
       Tensor rows = a.reshape(batchA.size() * m, k);
       Tensor matrix = b.reshape(b.shape().dim(-2), b.shape().dim(-1));
       return multiply(rows, false, matrix, transB).reshape(outShape);

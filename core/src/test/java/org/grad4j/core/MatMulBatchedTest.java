@@ -56,7 +56,8 @@ class MatMulBatchedTest {
         Arguments.of(new int[] {2, 4, 3}, true, new int[] {4, 5}, false, new int[] {2, 3, 5}),
         Arguments.of(new int[] {2, 4, 3}, true, new int[] {5, 4}, true, new int[] {2, 3, 5}),
         Arguments.of(new int[] {0, 2, 3}, false, new int[] {3, 4}, false, new int[] {0, 2, 4}),
-        Arguments.of(new int[] {2, 2, 0}, false, new int[] {0, 4}, false, new int[] {2, 2, 4}));
+        Arguments.of(new int[] {2, 2, 0}, false, new int[] {0, 4}, false, new int[] {2, 2, 4}),
+        Arguments.of(new int[] {1, 3, 0}, false, new int[] {5, 0, 6}, false, new int[] {5, 3, 6}));
   }
 
   @ParameterizedTest

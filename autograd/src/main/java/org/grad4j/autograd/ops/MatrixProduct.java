@@ -49,8 +49,9 @@ public final class MatrixProduct extends Function {
       if (!transA && a.shape().rank() > 2 && b.shape().rank() == 2) {
         // A stack times one matrix is one product of the stack's rows (as the forward runs it), so
         // dop(B) is one product of those rows too, instead of a product per matrix and their sum.
-        left = F.reshape(a, -1, a.shape().dim(-1));
-        grad = F.reshape(gy, -1, gy.shape().dim(-1));
+        int rows = a.shape().withDim(-1, 1).size();
+        left = F.reshape(a, rows, a.shape().dim(-1));
+        grad = F.reshape(gy, rows, gy.shape().dim(-1));
       }
       Variable product =
           transB

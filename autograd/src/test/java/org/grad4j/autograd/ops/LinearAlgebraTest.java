@@ -87,6 +87,18 @@ class LinearAlgebraTest {
   }
 
   @Test
+  void emptyStackProductsHaveZeroGradients() {
+    for (int[][] shapes : new int[][][] {{{2, 3, 0}, {0, 4}}, {{2, 3, 4}, {4, 0}}}) {
+      Variable a = new Variable(Tensor.zeros(shapes[0]), true);
+      Variable b = new Variable(Tensor.zeros(shapes[1]), true);
+      F.sum(F.matmul(a, b)).backward();
+      assertEquals(a.shape(), a.grad().shape());
+      assertEquals(b.shape(), b.grad().shape());
+      assertEquals(0.0, a.grad().data().norm() + b.grad().data().norm());
+    }
+  }
+
+  @Test
   void matmulSecondDerivatives() {
     Rng rng = new Rng(32);
     GradCheck.Fn matmul = xs -> F.matmul(xs[0], xs[1]);
