@@ -10,7 +10,6 @@ import org.grad4j.autograd.ops.BroadcastTo;
 import org.grad4j.autograd.ops.Clamp;
 import org.grad4j.autograd.ops.Concat;
 import org.grad4j.autograd.ops.Conv2d;
-import org.grad4j.autograd.ops.CrossEntropy;
 import org.grad4j.autograd.ops.Div;
 import org.grad4j.autograd.ops.Exp;
 import org.grad4j.autograd.ops.Gather;
@@ -29,6 +28,7 @@ import org.grad4j.autograd.ops.Relu;
 import org.grad4j.autograd.ops.Reshape;
 import org.grad4j.autograd.ops.Sigmoid;
 import org.grad4j.autograd.ops.Slice;
+import org.grad4j.autograd.ops.SmoothedNll;
 import org.grad4j.autograd.ops.Sqrt;
 import org.grad4j.autograd.ops.Sub;
 import org.grad4j.autograd.ops.Sum;
@@ -613,11 +613,11 @@ public final class F {
   /**
    * Softmax cross-entropy of logits {@code (N,C)} against class labels in {@code [0, C)}, with the
    * target {@code (1 - labelSmoothing) * onehot + labelSmoothing / C}, as PyTorch's {@code
-   * cross_entropy}: {@link CrossEntropy} of {@link #logSoftmax}, stable for large logits.
+   * cross_entropy}: {@link SmoothedNll} of {@link #logSoftmax}, stable for large logits.
    */
   public static Variable crossEntropy(
       Variable logits, int[] labels, Reduction reduction, double labelSmoothing) {
-    CrossEntropy loss = new CrossEntropy(labels, labelSmoothing);
+    SmoothedNll loss = new SmoothedNll(labels, labelSmoothing);
     ClassLabels.check("crossEntropy", logits.data(), labels); // before logSoftmax's axis check
     return reduction.apply(loss.apply(logSoftmax(logits, 1)));
   }

@@ -214,10 +214,11 @@ public final class Indexing {
    * additions in the order of {@code o}, on top of {@code +0.0} (as PyTorch's {@code
    * zeros().scatter_add_}, so a single {@code -0.0} gives {@code +0.0}).
    *
-   * <p>When {@code values} and the output have the same first dimension and every index lies in the
-   * output's block of the first-axis position of its value (as the arg-maxima of pooling lie in
-   * their image, and row positions in their row), the blocks are split across threads, each thread
-   * reading only its own values; otherwise one thread does all. The result is the same either way.
+   * <p>When {@code values} and the output have the same first dimension, the first-axis positions
+   * are split across threads, each clearing its part of the output and adding its own values, as
+   * long as every index stays in its thread's part (as the arg-maxima of pooling lie in their
+   * image, and row positions in their row); if one does not, the work is redone on one thread. The
+   * result is the same either way.
    */
   public static Tensor scatterAdd(Tensor values, int[] index, Shape shape) {
     checkArgument(

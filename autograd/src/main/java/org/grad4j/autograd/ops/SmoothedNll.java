@@ -9,16 +9,17 @@ import org.grad4j.core.ClassLabels;
 import org.grad4j.core.Tensor;
 
 /**
- * Cross-entropy of log-probabilities {@code (N, C)} against integer labels, one loss per row {@code
- * (N,)}: {@code F.crossEntropy} applies it to {@link LogSoftmax} of the logits, as PyTorch's {@code
- * cross_entropy} is {@code nll_loss(log_softmax(x))}. With label smoothing {@code eps} the target
- * distribution is {@code (1 - eps) * onehot + eps / C}, as in PyTorch.
+ * The negative log-likelihood of log-probabilities {@code (N, C)} under the label-smoothed target
+ * distribution {@code q = (1 - eps) * onehot + eps / C}, one loss per row {@code (N,)}: the last
+ * step of {@code F.crossEntropy}, which applies it to {@link LogSoftmax} of the logits, as
+ * PyTorch's {@code cross_entropy} is {@code nll_loss(log_softmax(x))} (with smoothed targets when
+ * {@code eps > 0}). Its errors name {@code crossEntropy}, the function it serves.
  */
-public final class CrossEntropy extends Function {
+public final class SmoothedNll extends Function {
   private final int[] labels;
   private final double labelSmoothing;
 
-  public CrossEntropy(int[] labels, double labelSmoothing) {
+  public SmoothedNll(int[] labels, double labelSmoothing) {
     checkArgument(
         labelSmoothing >= 0 && labelSmoothing <= 1,
         "crossEntropy: labelSmoothing must be in [0, 1], got %s",
