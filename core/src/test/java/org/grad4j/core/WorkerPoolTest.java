@@ -129,21 +129,14 @@ class WorkerPoolTest {
   @Test
   void anInterruptedCallerWaitsParkedAndStaysInterrupted() throws InterruptedException {
     assumeTrue(WorkerPool.threads() >= 2, "needs a helper thread");
-    CountDownLatch helperStarted = new CountDownLatch(1);
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     Thread.currentThread().interrupt();
     long cpuBefore = bean.getCurrentThreadCpuTime();
-    WorkerPool.run(
-        2,
-        part -> {
-          if (part == 0) {
-            awaitUninterruptibly(helperStarted);
-          } else {
-            helperStarted.countDown();
-            long end = System.nanoTime() + 200_000_000L;
-            while (System.nanoTime() < end) {
-              Thread.onSpinWait();
-            }
+    runOnHelper(
+        () -> {
+          long end = System.nanoTime() + 200_000_000L;
+          while (System.nanoTime() < end) {
+            Thread.onSpinWait();
           }
         });
     long cpuMillis = (bean.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
@@ -171,13 +164,18 @@ class WorkerPoolTest {
     assertFalse(interrupted.get(), "a later part on the helper saw the interrupt");
   }
 
-  /** Runs {@code action} as part 1 of a job, on a helper: part 0 waits until it has started. */
+  /**
+   * Runs {@code action} as the part of a two-part job that a helper claims, while the calling
+   * thread, in the other part, waits for it to start (parts go to whichever thread claims them
+   * first).
+   */
   private static void runOnHelper(Runnable action) {
+    Thread caller = Thread.currentThread();
     CountDownLatch helperStarted = new CountDownLatch(1);
     WorkerPool.run(
         2,
         part -> {
-          if (part == 0) {
+          if (Thread.currentThread() == caller) {
             awaitUninterruptibly(helperStarted);
           } else {
             helperStarted.countDown();
