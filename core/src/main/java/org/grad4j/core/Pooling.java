@@ -113,34 +113,73 @@ public final class Pooling {
         for (int ow = 0; ow < outW; ow++) {
           int wLo = cols.lo()[ow];
           int wHi = cols.hi()[ow];
-          // Branch-free, as random data would mispredict a branch at nearly every window (and
-          // whether the JIT emits a conditional move depends on its profile). With zeros made
-          // +0.0, Math.max changes max's bits exactly when v > max; the sign bit of
-          // (changed | -changed) is set exactly then, and the mask moves best to i.
-          int best = base + hLo * w + wLo;
-          double max = Double.NEGATIVE_INFINITY;
-          for (int ih = hLo; ih < hHi; ih++) {
-            for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
-              double next = Math.max(max, in[i] + 0.0);
-              long changed = Double.doubleToRawLongBits(next) ^ Double.doubleToRawLongBits(max);
-              best ^= (best ^ i) & (int) ((changed | -changed) >> 63);
-              max = next;
-            }
-          }
-          if (Double.isNaN(max)) {
-            // Math.max propagated a NaN, and the rule above does not hold past it: the last NaN
-            // of the window wins.
-            for (int ih = hLo; ih < hHi; ih++) {
-              for (int i = base + ih * w + wLo; i < base + ih * w + wHi; i++) {
-                best = Double.isNaN(in[i]) ? i : best;
-              }
-            }
-          }
+          int corner = base + hLo * w + wLo;
+          int best =
+              hHi - hLo == 2 && wHi - wLo == 2
+                  ? maxOfTwoByTwo(in, corner, w)
+                  : maxOfWindow(in, corner, w, hHi - hLo, wHi - wLo);
           values[out + oh * outW + ow] = in[best];
           argmax[out + oh * outW + ow] = best;
         }
       }
     }
+  }
+
+  /**
+   * The flat index of the maximum of the {@code rows × cols} window whose first element is {@code
+   * in[corner]} (row stride {@code w}): the first maximum in row-major order, or the last NaN.
+   */
+  private static int maxOfWindow(double[] in, int corner, int w, int rows, int cols) {
+    int best = corner;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < rows; r++) {
+      for (int i = corner + r * w; i < corner + r * w + cols; i++) {
+        double v = in[i] + 0.0;
+        best = laterIfGreater(max, v, best, i);
+        max = Math.max(max, v);
+      }
+    }
+    if (Double.isNaN(max)) {
+      // Math.max propagated a NaN, and laterIfGreater does not hold past it: the last NaN of the
+      // window wins.
+      for (int r = 0; r < rows; r++) {
+        for (int i = corner + r * w; i < corner + r * w + cols; i++) {
+          best = Double.isNaN(in[i]) ? i : best;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * {@link #maxOfWindow} of a full 2 × 2 window (SmallCNN's pooling), as a tree: the maximum of
+   * each row, then of the two. Each step depends on one comparison rather than on all the earlier
+   * ones, which halves the chain of dependent instructions per window; ties still go to the first
+   * in row-major order.
+   */
+  private static int maxOfTwoByTwo(double[] in, int corner, int w) {
+    double a = in[corner] + 0.0;
+    double b = in[corner + 1] + 0.0;
+    double c = in[corner + w] + 0.0;
+    double d = in[corner + w + 1] + 0.0;
+    if (Double.isNaN(a + b + c + d)) {
+      return maxOfWindow(in, corner, w, 2, 2);
+    }
+    int top = laterIfGreater(a, b, corner, corner + 1);
+    int bottom = laterIfGreater(c, d, corner + w, corner + w + 1);
+    return laterIfGreater(Math.max(a, b), Math.max(c, d), top, bottom);
+  }
+
+  /**
+   * {@code y > x ? iy : ix}, branch-free, for {@code x} not NaN and zeros made {@code +0.0}: random
+   * data would mispredict a branch at nearly every window (and whether the JIT emits a conditional
+   * move depends on its profile). {@code Math.max} changes {@code x}'s bits exactly when {@code y >
+   * x} (or {@code y} is NaN); the sign bit of {@code (changed | -changed)} is set exactly then, and
+   * the mask selects {@code iy}.
+   */
+  private static int laterIfGreater(double x, double y, int ix, int iy) {
+    long changed = Double.doubleToRawLongBits(Math.max(x, y)) ^ Double.doubleToRawLongBits(x);
+    return ix ^ ((ix ^ iy) & (int) ((changed | -changed) >> 63));
   }
 
   // ---------------------------------------------------------------- average pooling
