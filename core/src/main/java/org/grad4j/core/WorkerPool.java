@@ -17,11 +17,11 @@ import java.util.function.IntConsumer;
  * <p>A job's parts are claimed one at a time from a shared counter by the calling thread and the
  * helpers alike, so a helper that is slow to wake costs at most the parts it has claimed. An idle
  * helper polls for the next job for {@link #SPIN_NANOS} before it parks, as OpenMP and OpenBLAS
- * threads do: a parked thread woken by the kernel's caller was often placed on the caller's own
- * core and ran after it rather than beside it (measured on a 2-core machine: a 2 ms part started up
- * to 2 ms late in about a third of the jobs, halving the speed of the products the conv layers
- * make). Helpers park at once when there are more threads than processors, where polling would take
- * the caller's core.
+ * threads do: waking a parked thread takes tens of microseconds, and now and then the woken thread
+ * was placed on the caller's own core and started milliseconds late. On conv2d S1, whose kernels
+ * are short, polling halved the time (measured on a 2-core machine, 11.1 to 5.9 ms forward and
+ * backward). Helpers park at once when there are more threads than processors, where polling would
+ * take the caller's core.
  */
 final class WorkerPool {
   /** The system property that sets the number of threads. */
