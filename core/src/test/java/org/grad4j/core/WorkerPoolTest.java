@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 class WorkerPoolTest {
@@ -38,9 +41,8 @@ class WorkerPoolTest {
                 WorkerPool.run(
                     3,
                     part -> {
-                      if (part == 2) {
-                        throw new IllegalStateException("part 2 failed");
-                      }
+                      failing(p -> p == 2, p -> new IllegalStateException("part 2 failed"))
+                          .accept(part);
                       finished.incrementAndGet();
                     }));
     assertEquals("part 2 failed", e.getMessage());
@@ -56,11 +58,9 @@ class WorkerPoolTest {
               () ->
                   WorkerPool.run(
                       4,
-                      part -> {
-                        if (part % 2 == 1) {
-                          throw new IllegalStateException("part " + part + " failed");
-                        }
-                      }));
+                      failing(
+                          part -> part % 2 == 1,
+                          part -> new IllegalStateException("part " + part + " failed"))));
       assertEquals("part 1 failed", e.getMessage());
     }
   }
@@ -72,12 +72,7 @@ class WorkerPoolTest {
             StackOverflowError.class,
             () ->
                 WorkerPool.run(
-                    2,
-                    part -> {
-                      if (part == 1) {
-                        throw new StackOverflowError("part 1");
-                      }
-                    }));
+                    2, failing(part -> part == 1, part -> new StackOverflowError("part 1"))));
     assertEquals("part 1", e.getMessage());
   }
 
@@ -111,14 +106,7 @@ class WorkerPoolTest {
     UndeclaredThrowableException e =
         assertThrows(
             UndeclaredThrowableException.class,
-            () ->
-                WorkerPool.run(
-                    2,
-                    part -> {
-                      if (part == 1) {
-                        throwUnchecked(new IOException("part 1"));
-                      }
-                    }));
+            () -> WorkerPool.run(2, failing(part -> part == 1, part -> new IOException("part 1"))));
     assertEquals("part 1", e.getCause().getMessage());
     AtomicIntegerArray runs = new AtomicIntegerArray(2);
     WorkerPool.run(2, runs::incrementAndGet);
@@ -206,7 +194,19 @@ class WorkerPoolTest {
     }
   }
 
-  /** Throws {@code e}, checked or not, without declaring it (as Kotlin or Lombok code can). */
+  /**
+   * A part that throws {@code error}'s throwable, checked or not (as Kotlin or Lombok code can),
+   * for the parts {@code fails} accepts.
+   */
+  private static IntConsumer failing(IntPredicate fails, IntFunction<Throwable> error) {
+    return part -> {
+      if (fails.test(part)) {
+        throwUnchecked(error.apply(part));
+      }
+    };
+  }
+
+  /** Throws {@code e} without declaring it. */
   @SuppressWarnings("unchecked")
   private static <E extends Throwable> void throwUnchecked(Throwable e) throws E {
     throw (E) e;
