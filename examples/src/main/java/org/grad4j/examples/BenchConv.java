@@ -52,11 +52,16 @@ final class BenchConv implements Callable<Integer> {
   public Integer call() {
     Timing.checkCounts(spec, "--runs", runs.count, warmup);
     List<Workload> workloads = shapes.stream().map(ConvShape::named).map(Workload::new).toList();
-    for (int round = 0; round < warmup; round++) {
-      for (Workload workload : workloads) {
-        Timing.measure(0, runs.count, workload::run);
-      }
-    }
+    // The whole timed sequence, run --warmup times first (as bench gemm does).
+    List<List<Run>> timed =
+        Timing.measure(
+                warmup,
+                1,
+                () ->
+                    workloads.stream()
+                        .map(workload -> Timing.measure(0, runs.count, workload::run))
+                        .toList())
+            .get(0);
     if (!machine.enabled) {
       System.out.println("conv2d forward and backward, float64; " + ComputeOptions.describe());
       System.out.printf(
@@ -71,8 +76,8 @@ final class BenchConv implements Callable<Integer> {
           "im2col",
           "rest");
     }
-    for (Workload workload : workloads) {
-      report(workload.shape, Timing.measure(0, runs.count, workload::run));
+    for (int i = 0; i < workloads.size(); i++) {
+      report(workloads.get(i).shape, timed.get(i));
     }
     return 0;
   }
